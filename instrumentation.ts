@@ -1,0 +1,7 @@
+// Runs once when the Next server starts: load the OCR models before the first request,
+// so /api/health turns 200 when recognition is actually ready.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getOcrEngine } = await import("@/lib/ocr/engine");
+  getOcrEngine().catch((err: unknown) => console.error("[ocr] engine failed to load:", err));
+}

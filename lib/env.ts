@@ -1,0 +1,57 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Every knob is documented in .env.example.
+const int = (fallback: number) => z.coerce.number().int().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Directory for the embedded SQLite file, the generated server key and other local state. */
+  DATA_DIR: z.string().default("data"),
+  /** `file:` URL (SQLite, default data/ocr.db) or `postgres://` / `postgresql://` URL. */
+  DATABASE_URL: z.string().optional(),
+  /** 32-byte key (hex or base64) for encrypting SK/AppSecret at rest; generated into DATA_DIR when unset. */
+  SECRET_ENCRYPTION_KEY: z.string().optional(),
+  /** next-auth session signing secret; generated into DATA_DIR when unset. */
+  AUTH_SECRET: z.string().optional(),
+  OCR_MODEL_DIR: z.string().optional(),
+  /** Worker threads running inference (each holds its own ONNX sessions). */
+  OCR_WORKERS: int(2),
+  /** ONNX intra-op threads per worker. */
+  OCR_INTRA_OP_THREADS: int(1),
+  /** Allowed clock skew for eop-date, in minutes. */
+  EOP_DATE_SKEW_MINUTES: int(15),
+  /** Offset of the clients' local clock from UTC in minutes (the original clients sign local time with a literal Z); "off" disables. */
+  EOP_CLIENT_UTC_OFFSET_MINUTES: z.string().default("480"),
+  /** Largest request body accepted by the API, in bytes (default 100 MiB). */
+  MAX_BODY_BYTES: int(100 * 1024 * 1024),
+  /** QPS limit given to new apps. */
+  DEFAULT_APP_QPS: int(5),
+  /** Base URL the playground calls; defaults to this server itself. */
+  PLAYGROUND_API_BASE_URL: z.string().optional(),
+  PORT: int(3000),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+export const env = loadEnv();
+
+export const dataDir = path.resolve(env.DATA_DIR);
+
+export const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "ocr.db")}`;
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/** Minutes to add to UTC to get the clients' local time, or null when that window is switched off. */
+export const eopClientUtcOffsetMinutes: number | null =
+  env.EOP_CLIENT_UTC_OFFSET_MINUTES.trim().toLowerCase() === "off"
+    ? null
+    : Number.parseInt(env.EOP_CLIENT_UTC_OFFSET_MINUTES, 10);

@@ -1,0 +1,50 @@
+/** A point in original-image pixels (after EXIF rotation). */
+export type Point = [x: number, y: number];
+
+/** Four corners: top-left, top-right, bottom-right, bottom-left (clockwise). */
+export type Quad = [Point, Point, Point, Point];
+
+/** One recognised text line. `score` is the recognition confidence in [0, 1]. */
+export interface TextLine {
+  text: string;
+  box: Quad;
+  score: number;
+}
+
+/** Raw RGB pixels, 3 bytes per pixel, row-major. */
+export interface RgbImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface OcrPageResult {
+  width: number;
+  height: number;
+  lines: TextLine[];
+}
+
+/** Output of one model run: a dense float tensor. */
+export interface TensorOutput {
+  data: Float32Array;
+  dims: readonly number[];
+}
+
+/** Runs one single-input, single-output model; stages take it so tests can inject fakes. */
+export interface TensorRunner {
+  run(data: Float32Array, dims: readonly number[]): Promise<TensorOutput>;
+}
+
+/** Recognition of one line crop. `probs` is the CTC posterior (steps × classes) when asked for. */
+export interface RecResult {
+  text: string;
+  score: number;
+  probs?: { data: Float32Array; steps: number; classes: number };
+}
+
+export interface RecognizeCropsOptions {
+  /** Return the per-step class probabilities (for constrained decoding, e.g. plates). */
+  withProbs?: boolean;
+  /** Skip the 180° direction classifier (crops known to be upright). */
+  skipCls?: boolean;
+}

@@ -1,0 +1,69 @@
+// Shared set-up steps for `npm start`, `npm test` and the admin CLI. Each step is idempotent and
+// cheap when there is nothing to do, so a fresh clone and a warm checkout take the same path.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const log = (msg) => process.stderr.write(`[prepare] ${msg}\n`);
+
+/** `npm ci` when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const marker = path.join(root, "node_modules/.package-lock.json");
+  const lock = path.join(root, "package-lock.json");
+  if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
+  log("installing dependencies (npm ci)…");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+}
+
+export async function ensurePrismaClient() {
+  const { generateClient } = await import("../db/generate.mjs");
+  if (generateClient().generated) log("generated the Prisma client");
+}
+
+export function ensureDatabase() {
+  // A child process, so the schema engine's database connection (and any lock) ends with it.
+  const out = JSON.parse(
+    execFileSync(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] }).toString(),
+  );
+  if (out.applied?.length) log(`applied migrations: ${out.applied.join(", ")}`);
+  if (out.pushed) log(`pushed schema (${out.pushed} steps)`);
+}
+
+export function ensureOcrWorker() {
+  execFileSync(process.execPath, [path.join(root, "scripts/build-ocr-worker.mjs")], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+}
+
+/** Hash of everything that goes into `next build`, to skip rebuilding an up-to-date .next. */
+function buildInputsHash() {
+  const hash = createHash("sha256");
+  const roots = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) if (!name.startsWith(".")) walk(path.join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) {
+      hash.update(path.relative(root, p)).update(fs.readFileSync(p));
+    }
+  };
+  roots.forEach((r) => walk(path.join(root, r)));
+  return hash.digest("hex");
+}
+
+/** `next build` unless .next was built from the same inputs. */
+export function ensureNextBuild() {
+  const stamp = path.join(root, ".next/.inputs-hash");
+  const hash = buildInputsHash();
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
+  log("building the web app (next build)…");
+  execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: ["ignore", process.stderr, "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  fs.writeFileSync(stamp, hash);
+}

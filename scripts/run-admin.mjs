@@ -1,0 +1,15 @@
+// `npm run admin -- <command>`: makes sure the client and database are ready, then runs
+// scripts/admin.ts. Set-up chatter goes to stderr so stdout carries exactly one JSON document.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+import { ensureDatabase, ensurePrismaClient, root } from "./lib/prepare.mjs";
+
+await ensurePrismaClient();
+ensureDatabase();
+// The react-server condition makes `server-only` importable outside Next (it is a guard for bundles).
+const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/admin.ts"), ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm start`: everything a fresh clone needs, then the server (console + API) on PORT (default 3000).
+// Steps: install deps if needed → Prisma client → OCR worker bundle → migrations → production
+// build if stale → demo account on an empty database → `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+
+import { ensureDatabase, ensureDependencies, ensureNextBuild, ensureOcrWorker, ensurePrismaClient, root } from "./lib/prepare.mjs";
+
+ensureDependencies();
+await ensurePrismaClient();
+ensureOcrWorker();
+ensureDatabase();
+ensureNextBuild();
+
+const admin = (command) => {
+  const out = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/admin.ts"), command], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const json = JSON.parse(out.stdout.toString() || "{}");
+  if (out.status !== 0) throw new Error(`admin ${command} failed: ${JSON.stringify(json)}`);
+  return json;
+};
+
+const port = process.env.PORT || "3000";
+if (admin("bootstrap").created) {
+  const c = admin("demo-credentials");
+  console.log(
+    [
+      "",
+      "  首次启动：已创建演示账号 (demo account created on an empty database)",
+      `  控制台登录 Console:  http://localhost:${port}/login   ${c.email} / ${c.password}`,
+      `  AccessKey:  ${c.accessKey}`,
+      `  SecretKey:  ${c.secretKey}`,
+      `  AppKey:     ${c.appKey}   (四项能力已开通，试用资源包已领取)`,
+      "  Again later: npm run --silent admin -- demo-credentials",
+      "",
+    ].join("\n"),
+  );
+}
+
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
