@@ -35,7 +35,9 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 function loadEnv(): Env {
-  const parsed = schema.safeParse(process.env);
+  // An empty variable means "unset" (as in `DATABASE_URL= npm start`).
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
   }

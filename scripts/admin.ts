@@ -121,11 +121,19 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<unknown>> = {
 const FLAG_NAMES = ["email", "password", "name", "description", "capabilities", "qps", "ip-allow", "capability", "calls", "used", "valid-days", "expires-at", "access-key"] as const;
 const FLAG_OPTIONS = Object.fromEntries(FLAG_NAMES.map((name) => [name, { type: "string" as const }]));
 
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({ args, options: FLAG_OPTIONS, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new AppError("invalid", err instanceof Error ? err.message : String(err));
+  }
+}
+
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const run = command ? COMMANDS[command] : undefined;
   if (!run) throw new AppError("invalid", `Unknown command "${command ?? ""}". Commands: ${Object.keys(COMMANDS).join(", ")}`);
-  const { values } = parseArgs({ args: rest, options: FLAG_OPTIONS, strict: true, allowPositionals: false });
+  const { values } = parseFlags(rest);
   const flags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
   await syncCapabilityCatalog();
   return run(flags);

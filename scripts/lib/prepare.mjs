@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+// Scripts see the same optional .env as the Next server does.
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
 const log = (msg) => process.stderr.write(`[prepare] ${msg}\n`);
 
 /** `npm ci` when node_modules is missing or older than package-lock.json. */
