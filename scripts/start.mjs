@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: everything a fresh clone needs, then the server (console + API) on PORT (default 3000).
 // Steps: install deps if needed → Prisma client → OCR worker bundle → migrations → production
-// build if stale → demo account on an empty database → `next start`.
+// build if stale → demo account on an empty database → scripts/server.mjs (Next behind a thin HTTP server).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
@@ -40,7 +40,7 @@ if (admin("bootstrap").created) {
   );
 }
 
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,0 +1,11 @@
+import { getOcrEngine, isOcrEngineReady } from "@/lib/ocr/engine";
+
+// GET /api/health – 200 once the OCR models are loaded, 503 while they load (starts loading if needed).
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  if (isOcrEngineReady()) return Response.json({ status: "ok" });
+  getOcrEngine().catch((err: unknown) => console.error("OCR engine failed to load", err));
+  return Response.json({ status: "loading" }, { status: 503 });
+}

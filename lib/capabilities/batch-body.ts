@@ -1,0 +1,42 @@
+import { isPlainObject, parseJsonBody } from "@/lib/capabilities/json-body";
+
+// Whole-request checks shared by the batch endpoints (`{"data": [b64, ...]}`); pure, no image decoding.
+
+export const MAX_IMAGES_PER_REQUEST = 50;
+/** Contract: ≤ 10 MiB decoded per image on batch endpoints. */
+export const MAX_BATCH_IMAGE_BYTES = 10 * 1024 * 1024;
+/** Whole-request codes of a batch endpoint, in the order they are checked. */
+export interface BatchBodyCodes {
+  empty: number;
+  notJson: number;
+  notObject: number;
+  noData: number;
+  notList: number;
+  emptyList: number;
+  tooMany: number;
+}
+
+export type BatchBody = { ok: true; body: Record<string, unknown>; images: unknown[] } | { ok: false; code: number };
+
+/** The ordered whole-request checks shared by the batch endpoints. Items are checked per image later. */
+export function checkBatchBody(bytes: Uint8Array, codes: BatchBodyCodes): BatchBody {
+  const json = parseJsonBody(bytes);
+  if (json.kind === "empty") return { ok: false, code: codes.empty };
+  if (json.kind === "invalid") return { ok: false, code: codes.notJson };
+  if (!isPlainObject(json.value)) return { ok: false, code: codes.notObject };
+  if (!("data" in json.value)) return { ok: false, code: codes.noData };
+  const data = json.value.data;
+  if (!Array.isArray(data)) return { ok: false, code: codes.notList };
+  if (data.length === 0) return { ok: false, code: codes.emptyList };
+  if (data.length > MAX_IMAGES_PER_REQUEST) return { ok: false, code: codes.tooMany };
+  return { ok: true, body: json.value, images: data };
+}
+
+/** Per-image codes of a batch endpoint. */
+export interface BatchImageCodes {
+  base64: number;
+  format: number;
+  tooLarge: number;
+  decode: number;
+  dimensions: number;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+
+import { CapabilityError } from "@/lib/capabilities/capability-error";
+import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
+import { decodeBase64Image, type Base64DecodeResult } from "@/lib/images/decode";
+
+import { BUSINESS_LICENSE_ERRORS } from "./errors";
+import { recognizeBusinessLicense } from "./recognize";
+import type { BusinessLicenseRequest } from "./request";
+
+/** Contract: business licence images ≤ 7 MiB. */
+export const MAX_BUSINESS_LICENSE_IMAGE_BYTES = 7 * 1024 * 1024;
+
+// One image per request, so image problems are whole-request errors (seed table 400011–400015).
+const DECODE_FAILURE_CODES: Record<Extract<Base64DecodeResult, { ok: false }>["kind"], number> = {
+  base64: 400011,
+  format: 400012,
+  too_large: 400013,
+  decode: 400014,
+  dimensions: 400015,
+};
+
+export async function handleBusinessLicense(request: BusinessLicenseRequest): Promise<CapabilityOutcome> {
+  const decoded = await decodeBase64Image(request.imageData, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES });
+  if (!decoded.ok) {
+    const error = new CapabilityError(BUSINESS_LICENSE_ERRORS, DECODE_FAILURE_CODES[decoded.kind]);
+    return { httpStatus: error.httpStatus, body: error.toJSON(), successCount: 0, failCount: 1 };
+  }
+  const returnObj = await recognizeBusinessLicense(decoded.image);
+  return { httpStatus: 200, body: { statusCode: 0, message: "success", returnObj }, successCount: 1, failCount: 0 };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+
+import { runBatch } from "@/lib/capabilities/batch";
+import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
+import { getOcrEngine } from "@/lib/ocr/engine";
+import type { TextLine } from "@/lib/ocr/types";
+
+import { GENERAL_OCR_ERRORS } from "./errors";
+import { GENERAL_OCR_IMAGE_CODES, type GeneralOcrRequest } from "./request";
+
+export interface GeneralOcrLine {
+  name: string;
+  text: string;
+  /** x1,y1 … x4,y4: top-left, top-right, bottom-right, bottom-left. */
+  box: number[];
+  /** Addition to the seed's fields (contract allows additions). */
+  confidence: number;
+}
+
+export interface GeneralOcrResult {
+  text_line: number;
+  detail: GeneralOcrLine[];
+}
+
+/** Engine lines (already in reading order) → the seed's returnObj element. */
+export function toGeneralOcrResult(lines: TextLine[]): GeneralOcrResult {
+  return {
+    text_line: lines.length,
+    detail: lines.map((line, index) => ({
+      name: String(index),
+      text: line.text,
+      box: line.box.flat(),
+      confidence: line.score,
+    })),
+  };
+}
+
+export async function handleGeneralOcr(request: GeneralOcrRequest, { requestId }: RunContext): Promise<CapabilityOutcome> {
+  const engine = await getOcrEngine();
+  return runBatch({
+    images: request.images,
+    family: GENERAL_OCR_ERRORS,
+    codes: GENERAL_OCR_IMAGE_CODES,
+    recognize: async (image) => toGeneralOcrResult(await engine.recognize(image)),
+    requestId,
+  });
+}

@@ -1,0 +1,113 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+
+// Pure EOP signing (contract §Request signing). No I/O: the pipeline passes headers, query and body in.
+
+/** Headers every signature must cover (contract: the signed list must contain both). */
+export const REQUIRED_SIGNED_HEADERS = ["ctyun-eop-request-id", "eop-date"] as const;
+
+export interface EopAuthorization {
+  accessKey: string;
+  /** Signed header names as listed by the client, in its order. */
+  signedHeaders: string[];
+  signature: string;
+}
+
+// `<AK> Headers=<h1;h2> Signature=<b64>`; the seed's own prose writes "Header=" and puts spaces around "=".
+const AUTHORIZATION = /^\s*(\S+)\s+Headers?\s*=\s*(.*?)\s+Signature\s*=\s*(\S+)\s*$/i;
+
+export function parseEopAuthorization(value: string): EopAuthorization | null {
+  const match = AUTHORIZATION.exec(value);
+  if (!match) return null;
+  const signedHeaders = match[2]!.split(";").map((name) => name.trim());
+  if (signedHeaders.some((name) => name === "" || /\s/.test(name))) return null;
+  return { accessKey: match[1]!, signedHeaders, signature: match[3]! };
+}
+
+export function sha256Hex(body: Uint8Array): string {
+  return createHash("sha256").update(body).digest("hex");
+}
+
+/** `name:value\n` for each signed header, names sorted ascending (as the seed's client does). */
+export function buildHeaderBlock(names: string[], headerValue: (name: string) => string): string {
+  return [...names]
+    .sort()
+    .map((name) => `${name}:${headerValue(name)}\n`)
+    .join("");
+}
+
+/**
+ * The query forms a client may have signed: the seed sorts the raw "k=v" pieces as strings;
+ * URL libraries stable-sort by key, which differs for repeated keys or keys prefixing each other.
+ */
+export function canonicalQueries(rawQuery: string): string[] {
+  const query = rawQuery.startsWith("?") ? rawQuery.slice(1) : rawQuery;
+  if (query === "") return [""];
+  const pieces = query.split("&");
+  const bySortedString = [...pieces].sort().join("&");
+  const key = (piece: string) => piece.split("=", 1)[0]!;
+  const byKey = [...pieces].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).join("&");
+  return bySortedString === byKey ? [bySortedString] : [bySortedString, byKey];
+}
+
+export function buildStringToSign(headerBlock: string, query: string, bodySha256: string): string {
+  return `${headerBlock}\n${query}\n${bodySha256}`;
+}
+
+const hmac = (key: Uint8Array | string, message: string) => createHmac("sha256", key).update(message, "utf8").digest();
+
+/** kdate = HMAC(HMAC(HMAC(SK, date), AK), yyyymmdd). */
+export function deriveSigningKey(secretKey: string, accessKey: string, eopDate: string): Buffer {
+  const ktime = hmac(secretKey, eopDate);
+  const kak = hmac(ktime, accessKey);
+  return hmac(kak, eopDate.slice(0, 8));
+}
+
+export function computeSignature(signingKey: Uint8Array, stringToSign: string): string {
+  return hmac(signingKey, stringToSign).toString("base64");
+}
+
+/** Constant-time string comparison (lengths are not secret). */
+export function signaturesEqual(expected: string, provided: string): boolean {
+  const a = Buffer.from(expected, "utf8");
+  const b = Buffer.from(provided, "utf8");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface SignedRequest {
+  authorization: EopAuthorization;
+  secretKey: string;
+  /** Header lookup by lower-case name; null when not sent. */
+  header: (lowerCaseName: string) => string | null;
+  rawQuery: string;
+  body: Uint8Array;
+}
+
+/**
+ * Verifies the signature over every accepted canonical form. Returns false when a signed
+ * header is missing or a required one is not signed, as well as on a mismatch.
+ */
+export function verifyEopSignature(request: SignedRequest): boolean {
+  const { authorization, secretKey } = request;
+  const lowerNames = authorization.signedHeaders.map((name) => name.toLowerCase());
+  if (!REQUIRED_SIGNED_HEADERS.every((required) => lowerNames.includes(required))) return false;
+  if (lowerNames.some((name) => request.header(name) === null)) return false;
+
+  const eopDate = request.header("eop-date")!;
+  const signingKey = deriveSigningKey(secretKey, authorization.accessKey, eopDate);
+  const value = (name: string) => request.header(name.toLowerCase())!;
+  // Clients write the names into the string to sign either as listed or lower-cased.
+  const headerBlocks = new Set([
+    buildHeaderBlock(authorization.signedHeaders, value),
+    buildHeaderBlock(lowerNames, value),
+  ]);
+  const bodyHash = sha256Hex(request.body);
+  let matched = false;
+  for (const block of headerBlocks) {
+    for (const query of canonicalQueries(request.rawQuery)) {
+      const expected = computeSignature(signingKey, buildStringToSign(block, query, bodyHash));
+      // No early exit: every candidate costs the same whether or not an earlier one matched.
+      matched = signaturesEqual(expected, authorization.signature) || matched;
+    }
+  }
+  return matched;
+}

@@ -1,0 +1,194 @@
+import "server-only";
+
+import { eopClientUtcOffsetMinutes, env } from "@/lib/env";
+import { CapabilityError } from "@/lib/capabilities/capability-error";
+import { getCapabilityDef } from "@/lib/capabilities/catalog";
+import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
+import { checkQuota, reserveQuota, settleCall, type Reservation } from "@/lib/data/metering";
+import { assertDeclaredLengthWithin, readBodyWithLimit } from "@/lib/gateway/body-reader";
+import { resolveClientIp } from "@/lib/gateway/client-ip";
+import { getGatewayApp, getSigningKey, touchAccessKey, type GatewayApp } from "@/lib/gateway/credentials";
+import { eopDateAcceptableUntil, type EopDateWindow, isEopDateAcceptable, parseEopDate } from "@/lib/gateway/eop-date";
+import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-signature";
+import { GatewayError } from "@/lib/gateway/errors";
+import { isIpAllowed } from "@/lib/gateway/ip-allow-list";
+import { takeAppToken } from "@/lib/gateway/rate-limit";
+import { spendRequestId } from "@/lib/gateway/replay-guard";
+import { type CapabilityEndpoint, matchRoute } from "@/lib/gateway/routes";
+
+/*
+ * The public gateway. Steps run in the contract's order (API.md §Order of checks); the first
+ * failure answers:
+ *   1. route: unknown API id → 50001; known id, unknown rest of path → the capability's path code
+ *   2. method other than POST → the capability's method code (HTTP 405)
+ *   3. Content-Type sent and not JSON → 40008 (HTTP 415); an absent Content-Type is accepted
+ *   4. Content-Length above MAX_BODY_BYTES → 40013 (HTTP 413), without reading the body
+ *   5. `appkey` header missing → 40002
+ *   6. signature: Eop-Authorization missing/malformed → 10020; AK unknown or disabled → 10002;
+ *      body read as a counted stream (40013 once it exceeds the limit); signature, eop-date
+ *      window, request id not yet spent → 10020. The id is spent as soon as the signature verifies.
+ *   7. appkey unknown or another user's app → 40006
+ *   8. client IP not on the app's allow-list → 40009
+ *   9. capability not opened for the app → 50002
+ *  10. app's token bucket empty → 40029 (HTTP 429, Retry-After)
+ *  11. paid capability: no pack → 51002, none valid now → 51001, none left → 51003
+ *  12. body checks → the capability's codes
+ *  13. reserve one call per image (paid capabilities) → 51003 when fewer remain
+ *  14. recognition
+ *  15. metering, always once the app is known: release unused calls and record the call
+ */
+
+interface CallState {
+  requestId: string;
+  startedMs: number;
+  clientIp: string;
+  endpoint?: CapabilityEndpoint;
+  /** Known once the appkey step passed; from then on every answer is recorded. */
+  app?: GatewayApp;
+  requestBytes: number;
+  imageCount: number;
+  reservation: Reservation | null;
+  outcome?: CapabilityOutcome;
+  /** Once body checks passed, unexpected errors answer in the capability's family (500001 / 5000). */
+  inCapability: boolean;
+}
+
+const dateWindow = (): EopDateWindow => ({ skewMinutes: env.EOP_DATE_SKEW_MINUTES, clientUtcOffsetMinutes: eopClientUtcOffsetMinutes });
+
+export async function handleGatewayRequest(req: Request): Promise<Response> {
+  const call: CallState = {
+    requestId: req.headers.get("ctyun-eop-request-id") ?? "",
+    startedMs: Date.now(),
+    clientIp: resolveClientIp(req.headers),
+    requestBytes: 0,
+    imageCount: 0,
+    reservation: null,
+    inCapability: false,
+  };
+  let response: Response;
+  try {
+    response = await runPipeline(req, call);
+  } catch (err) {
+    response = errorResponse(err, call);
+  }
+  await meter(call, response);
+  return response;
+}
+
+async function runPipeline(req: Request, call: CallState): Promise<Response> {
+  const endpoint = resolveEndpoint(req);
+  call.endpoint = endpoint;
+  assertJsonContentType(req.headers);
+  assertDeclaredLengthWithin(req.headers, env.MAX_BODY_BYTES);
+  const appKey = req.headers.get("appkey")?.trim();
+  if (!appKey) throw new GatewayError(40002);
+
+  const { userId, body } = await authenticate(req, call);
+  const app = await getGatewayApp(appKey);
+  if (!app || app.userId !== userId) throw new GatewayError(40006);
+  call.app = app;
+  if (!isIpAllowed(call.clientIp, app.ipAllowList)) throw new GatewayError(40009);
+  if (!app.capabilities.includes(endpoint.capability)) throw new GatewayError(50002);
+  const token = takeAppToken(app.id, app.qpsLimit);
+  if (!token.ok) throw new GatewayError(40029, { headers: { "Retry-After": String(token.retryAfterSeconds) } });
+
+  const paid = getCapabilityDef(endpoint.capability).status === "商用";
+  if (paid) {
+    const quota = await checkQuota({ userId, capabilityId: endpoint.capability, now: new Date() });
+    if (!quota.ok) throw new GatewayError(quota.code);
+  }
+  const parsed = endpoint.parse(body);
+  if (!parsed.ok) throw parsed.error;
+  call.imageCount = parsed.request.imageCount;
+  if (paid) {
+    call.reservation = await reserveQuota({ userId, capabilityId: endpoint.capability, calls: call.imageCount, now: new Date() });
+    if (!call.reservation) throw new GatewayError(51003);
+  }
+
+  call.inCapability = true;
+  const outcome = await parsed.request.run({ requestId: call.requestId });
+  call.outcome = outcome;
+  return Response.json(outcome.body, { status: outcome.httpStatus });
+}
+
+function resolveEndpoint(req: Request): CapabilityEndpoint {
+  const match = matchRoute(new URL(req.url).pathname);
+  if (match.kind === "unknown-api") throw new GatewayError(50001);
+  if (match.kind === "unknown-path") throw match.endpoint.pathError();
+  if (req.method !== "POST") throw match.endpoint.methodError();
+  return match.endpoint;
+}
+
+/** The API takes JSON only; a client that declares another type gets the seed's 40008 as 415. */
+function assertJsonContentType(headers: Headers) {
+  const type = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type && type !== "application/json" && !type.endsWith("+json")) throw new GatewayError(40008, { http: 415 });
+}
+
+/** Step 6. Returns the AK owner and the raw body the signature covered. */
+async function authenticate(req: Request, call: CallState): Promise<{ userId: string; body: Uint8Array }> {
+  const authorization = parseEopAuthorization(req.headers.get("eop-authorization") ?? "");
+  if (!authorization) throw new GatewayError(10020);
+  const key = await getSigningKey(authorization.accessKey);
+  if (!key) throw new GatewayError(10002);
+
+  const body = await readBodyWithLimit(req, env.MAX_BODY_BYTES);
+  call.requestBytes = body.byteLength;
+  const signed = verifyEopSignature({
+    authorization,
+    secretKey: key.secretKey,
+    header: (name) => req.headers.get(name),
+    rawQuery: new URL(req.url).search,
+    body,
+  });
+  if (!signed) throw new GatewayError(10020);
+
+  // Contract: the id is spent once the signature verifies, whatever happens next (date check
+  // included); it is remembered while its eop-date could still be accepted.
+  const dateMs = parseEopDate(req.headers.get("eop-date") ?? "");
+  const nowMs = Date.now();
+  const requestId = req.headers.get("ctyun-eop-request-id") ?? "";
+  const rememberUntil = dateMs === null ? nowMs : eopDateAcceptableUntil(dateMs, dateWindow());
+  const fresh = await spendRequestId(key.accessKey, requestId, rememberUntil, nowMs);
+  if (dateMs === null || !isEopDateAcceptable(dateMs, nowMs, dateWindow())) throw new GatewayError(10020);
+  if (!fresh) throw new GatewayError(10020);
+  touchAccessKey(key.accessKey);
+  return { userId: key.userId, body };
+}
+
+/** The one catch at the edge: known errors serialize; anything else is logged and answered without internals. */
+function errorResponse(err: unknown, call: CallState): Response {
+  if (err instanceof GatewayError || err instanceof CapabilityError) return err.toResponse();
+  console.error("gateway request failed", { requestId: call.requestId, err });
+  if (call.inCapability && call.endpoint) return new CapabilityError(call.endpoint.family, call.endpoint.family.internalCode).toResponse();
+  return new GatewayError(50000).toResponse();
+}
+
+/** Step 15. Settles the reservation and records the call; a metering failure is logged, the answer stands. */
+async function meter(call: CallState, response: Response): Promise<void> {
+  if (!call.app || !call.endpoint) return;
+  try {
+    const text = await response.clone().text();
+    const statusCode = (JSON.parse(text) as { statusCode?: unknown }).statusCode;
+    await settleCall({
+      reservation: call.reservation,
+      record: {
+        userId: call.app.userId,
+        appId: call.app.id,
+        capabilityId: call.endpoint.capability,
+        requestId: call.requestId,
+        latencyMs: Date.now() - call.startedMs,
+        requestBytes: call.requestBytes,
+        responseBytes: Buffer.byteLength(text),
+        imageCount: call.imageCount,
+        successCount: call.outcome?.successCount ?? 0,
+        failCount: call.outcome?.failCount ?? call.imageCount,
+        httpStatus: response.status,
+        statusCode: typeof statusCode === "number" ? statusCode : 0,
+        clientIp: call.clientIp,
+      },
+    });
+  } catch (err) {
+    console.error("metering failed", { requestId: call.requestId, err });
+  }
+}

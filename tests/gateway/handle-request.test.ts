@@ -1,0 +1,212 @@
+import sharp from "sharp";
+import { beforeAll, describe, expect, test, vi } from "vitest";
+
+import { type EopCredentials, formatEopDate, signEopRequest } from "@/e2e/fixtures/eop-sign";
+
+import { useTempDatabase } from "./support/temp-database";
+
+// The whole pipeline against a real (temporary) SQLite database, with a fake OCR engine: every
+// step of the contract's order of checks, the error shapes and the metering side effects.
+
+vi.mock("@/lib/ocr/engine", () => ({
+  getOcrEngine: async () => ({
+    recognize: async () => [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }],
+  }),
+  isOcrEngineReady: () => true,
+}));
+
+type Handle = (typeof import("@/lib/gateway/handle-request"))["handleGatewayRequest"];
+type Db = (typeof import("@/lib/db"))["db"];
+
+const BASE = "http://127.0.0.1:3000";
+const GENERAL = "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
+const IDCARD = "/v1/aiop/api/2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json";
+const LICENSE = "/v1/aiop/api/2z0yhhrzgv0g/tts/predict";
+const MAX_BODY = 256 * 1024;
+
+let handle: Handle;
+let db: Db;
+let creds: EopCredentials;
+let userId: string;
+let image = "";
+const apps: Record<string, string> = {};
+
+beforeAll(async () => {
+  await useTempDatabase();
+  process.env.MAX_BODY_BYTES = String(MAX_BODY);
+  ({ handleGatewayRequest: handle } = await import("@/lib/gateway/handle-request"));
+  ({ db } = await import("@/lib/db"));
+  const { syncCapabilityCatalog } = await import("@/lib/data/capabilities");
+  const { createUser } = await import("@/lib/data/users");
+  const { createAccessKey } = await import("@/lib/data/access-keys");
+  const { createApp } = await import("@/lib/data/apps");
+  const { grantPack } = await import("@/lib/data/packs");
+  await syncCapabilityCatalog();
+  const user = await createUser({ email: "gw@example.com", password: "secret-password" });
+  userId = user.id;
+  const key = await createAccessKey({ userId });
+  const all = ["general", "idcard", "plate", "license"] as const;
+  const main = await createApp({ userId, name: "main", capabilities: [...all], qpsLimit: 1000 });
+  creds = { accessKey: key.accessKey, secretKey: key.secretKey, appKey: main.appKey };
+  apps.limited = (await createApp({ userId, name: "ip", capabilities: [...all], ipAllowList: "10.0.0.0/8, 2001:db8::/32", qpsLimit: 1000 })).appKey;
+  apps.closed = (await createApp({ userId, name: "closed", capabilities: ["idcard"], qpsLimit: 1000 })).appKey;
+  apps.slow = (await createApp({ userId, name: "slow", capabilities: [...all], qpsLimit: 2 })).appKey;
+  const other = await createUser({ email: "other@example.com", password: "secret-password" });
+  apps.foreign = (await createApp({ userId: other.id, name: "foreign", capabilities: [...all] })).appKey;
+  await grantPack({ userId, capabilityId: "general", calls: 20 });
+  await grantPack({ userId, capabilityId: "plate", calls: 5, validFrom: new Date(Date.now() - 3e10), expiresAt: new Date(Date.now() - 1e10) });
+  image = (await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } }).png().toBuffer()).toString("base64");
+});
+
+interface Call {
+  path?: string;
+  method?: string;
+  body?: string;
+  appKey?: string | null;
+  headers?: Record<string, string>;
+  sign?: Partial<Parameters<typeof signEopRequest>[1]>;
+  credentials?: Partial<EopCredentials>;
+  /** Replace or drop (null) a header after signing. */
+  after?: Record<string, string | null>;
+}
+
+async function send(call: Call = {}) {
+  const path = call.path ?? GENERAL;
+  const body = call.body ?? JSON.stringify({ data: [image] });
+  const headers = signEopRequest({ ...creds, ...(call.appKey ? { appKey: call.appKey } : {}), ...call.credentials }, { url: path, body, headers: call.headers, ...call.sign });
+  if (call.appKey === null) delete headers.appkey;
+  for (const [name, value] of Object.entries(call.after ?? {})) {
+    if (value === null) delete headers[name];
+    else headers[name] = value;
+  }
+  const method = call.method ?? "POST";
+  const response = await handle(new Request(BASE + path, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body }));
+  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+}
+
+const eop = (code: number) => ({ statusCode: code, error: `EOP_${code}` });
+const aiop = (code: number) => ({ statusCode: code, error: `AI_OP_${code}` });
+
+describe("order of checks", () => {
+  test.each<[string, () => Call, number, Record<string, unknown>]>([
+    ["unknown API id", () => ({ path: "/v1/aiop/api/zzzz/x" }), 404, { ...eop(50001), message: "服务未注册" }],
+    ["unknown path beats wrong method", () => ({ path: `${GENERAL}x`, method: "GET" }), 400, { ...aiop(400001), message: "error" }],
+    ["wrong method (general)", () => ({ method: "GET" }), 405, aiop(400002)],
+    ["wrong method (ID card)", () => ({ path: IDCARD, method: "PUT" }), 405, aiop(4012)],
+    ["wrong method (licence)", () => ({ path: LICENSE, method: "GET" }), 405, eop(40008)],
+    ["unknown licence path", () => ({ path: "/v1/aiop/api/2z0yhhrzgv0g/tts" }), 404, eop(50003)],
+    ["non-JSON content type", () => ({ headers: { "Content-Type": "text/plain" } }), 415, { ...eop(40008), message: "不支持的请求类型" }],
+    ["declared body too large", () => ({ after: { "content-length": String(MAX_BODY + 1) } }), 413, { ...eop(40013), message: "请求体过大" }],
+    ["streamed body too large", () => ({ body: JSON.stringify({ data: ["A".repeat(MAX_BODY)] }) }), 413, eop(40013)],
+    ["missing appkey", () => ({ appKey: null, sign: { signedHeaders: ["ctyun-eop-request-id", "eop-date"] } }), 401, { ...eop(40002), message: "缺少 appkey 头" }],
+    ["missing Eop-Authorization", () => ({ after: { "Eop-Authorization": null } }), 401, eop(10020)],
+    ["malformed Eop-Authorization", () => ({ after: { "Eop-Authorization": "garbage" } }), 401, eop(10020)],
+    ["unknown access key", () => ({ credentials: { accessKey: "nope" } }), 401, { ...eop(10002), message: "生成签名时官网 ak 信息错误" }],
+    ["wrong secret key", () => ({ credentials: { secretKey: "wrong" } }), 401, { ...eop(10020), message: "签名错误" }],
+    ["body changed after signing", () => ({ after: {}, body: undefined, sign: { body: "{}" } }), 401, eop(10020)],
+    ["request id not signed", () => ({ sign: { signedHeaders: ["appkey", "eop-date"] } }), 401, eop(10020)],
+    ["date 20 minutes old (UTC)", () => ({ sign: { eopDate: formatEopDate(new Date(Date.now() - 20 * 60_000), 0) } }), 401, eop(10020)],
+    ["date in a wrong zone (UTC+4)", () => ({ sign: { eopDate: formatEopDate(new Date(), 240) } }), 401, eop(10020)],
+    ["another user's appkey", () => ({ appKey: apps.foreign! }), 401, { ...eop(40006), message: "无效的 appkey" }],
+    ["unknown appkey", () => ({ appKey: "0".repeat(32) }), 401, eop(40006)],
+    ["IP not on the allow-list", () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": "192.168.1.1" } }), 403, { ...eop(40009), message: "IP 未被 APP 授权" }],
+    ["capability not opened", () => ({ appKey: apps.closed! }), 403, { ...eop(50002), message: "应用未开通" }],
+    ["paid API with no pack", () => ({ path: IDCARD }), 403, eop(51002)],
+    ["all packs expired", () => ({ path: "/v1/aiop/api/2gt54ed8660w/driven-plate-ocr/platelicense.json" }), 403, eop(51001)],
+    ["body check after quota", () => ({ body: "" }), 400, { ...aiop(400003), message: "error", details: "请求体请求数据为空，没有包含内容" }],
+    ["more images than calls left", () => ({ body: JSON.stringify({ data: Array(21).fill(image) }) }), 403, eop(51003)],
+  ])("%s", async (_name, make, http, expected) => {
+    const result = await send(make());
+    expect(result.status).toBe(http);
+    expect(result.json).toMatchObject(expected);
+  });
+
+  test("the content of a streamed body is never needed before the signature step", async () => {
+    // Missing appkey answers before the (oversized) body is read.
+    const result = await send({ appKey: null, body: JSON.stringify({ data: ["A".repeat(MAX_BODY)] }) });
+    expect(result.json).toMatchObject(eop(40002));
+  });
+});
+
+describe("signature clients", () => {
+  test("the seed's header set with a UTC+8 date, and the other client: Eop-date header, sorted encoded query", async () => {
+    expect((await send()).status).toBe(200);
+    const result = await send({
+      path: `${GENERAL}?b=x%20y&a=%E4%B8%AD`,
+      sign: { signedHeaders: ["ctyun-eop-request-id", "eop-date"], eopDate: formatEopDate(new Date(), 0) },
+    });
+    expect(result.status).toBe(200);
+  });
+
+  test("a request id is accepted once per access key", async () => {
+    const requestId = `replay-${Date.now()}`;
+    expect((await send({ sign: { requestId } })).status).toBe(200);
+    expect((await send({ sign: { requestId } })).json).toMatchObject(eop(10020));
+  });
+
+  test("an id is spent once its signature verified, even when the request then fails", async () => {
+    const requestId = `spent-${Date.now()}`;
+    expect((await send({ sign: { requestId }, body: "{" })).json).toMatchObject(aiop(400004));
+    expect((await send({ sign: { requestId } })).json).toMatchObject(eop(10020));
+  });
+
+  test("allowed IPs pass (IPv4 CIDR and IPv6)", async () => {
+    expect((await send({ appKey: apps.limited!, headers: { "x-forwarded-for": "10.1.2.3, 127.0.0.1" } })).status).toBe(200);
+    expect((await send({ appKey: apps.limited!, headers: { "x-forwarded-for": "2001:db8::5" } })).status).toBe(200);
+  });
+});
+
+describe("recognition and metering", () => {
+  test("general OCR answers the seed's shape and charges one call per good image", async () => {
+    const before = await db.quotaPack.aggregate({ where: { userId, capabilityId: "general" }, _sum: { used: true } });
+    const requestId = `ocr-${Date.now()}`;
+    const result = await send({ body: JSON.stringify({ data: [image, "!!", image] }), sign: { requestId } });
+    expect(result.status).toBe(200);
+    expect(result.json).toEqual({
+      statusCode: 0,
+      message: { success: 2, fail: 1 },
+      returnObj: [
+        { text_line: 1, detail: [{ name: "0", text: "你好", box: [1, 2, 30, 2, 30, 12, 1, 12], confidence: 0.98 }] },
+        { err_code: 400011, err_msg: "base64 数据处理异常" },
+        { text_line: 1, detail: [{ name: "0", text: "你好", box: [1, 2, 30, 2, 30, 12, 1, 12], confidence: 0.98 }] },
+      ],
+    });
+    const after = await db.quotaPack.aggregate({ where: { userId, capabilityId: "general" }, _sum: { used: true } });
+    expect(after._sum.used! - before._sum.used!).toBe(2);
+    const record = await db.callRecord.findFirstOrThrow({ where: { requestId } });
+    expect(record).toMatchObject({ capabilityId: "general", imageCount: 3, successCount: 2, failCount: 1, charged: 2, httpStatus: 200, statusCode: 0 });
+    expect(record.requestBytes).toBeGreaterThan(0);
+    expect(record.responseBytes).toBeGreaterThan(0);
+  });
+
+  test("failures after the app is known are recorded; earlier ones are not", async () => {
+    const recorded = `rec-${Date.now()}`;
+    await send({ appKey: apps.closed!, sign: { requestId: recorded } });
+    expect(await db.callRecord.findFirst({ where: { requestId: recorded } })).toMatchObject({ statusCode: 50002, httpStatus: 403, charged: 0 });
+    const unrecorded = `unrec-${Date.now()}`;
+    await send({ appKey: apps.foreign!, sign: { requestId: unrecorded } });
+    expect(await db.callRecord.findFirst({ where: { requestId: unrecorded } })).toBeNull();
+  });
+
+  test("the business licence is free and recorded", async () => {
+    const requestId = `lic-${Date.now()}`;
+    const result = await send({ path: LICENSE, body: JSON.stringify({ Action: "BusinessCardOCR", ImageData: image }), sign: { requestId } });
+    expect(result.status).toBe(200);
+    expect(result.json).toMatchObject({ statusCode: 0, message: "success", returnObj: { license_type: expect.any(String) } });
+    expect(await db.callRecord.findFirst({ where: { requestId } })).toMatchObject({ capabilityId: "license", charged: 0, successCount: 1 });
+  });
+
+  test("licence body errors put the 错误信息 text in message", async () => {
+    const result = await send({ path: LICENSE, body: JSON.stringify({ Action: "x", ImageData: image }) });
+    expect(result.status).toBe(400);
+    expect(result.json).toEqual({ statusCode: 400009, message: "Action值设置错误", details: "Action值设置错误", error: "AI_OP_400009" });
+  });
+
+  test("rate limit: 429 with Retry-After once the app's bucket is empty", async () => {
+    const results = await Promise.all(Array.from({ length: 4 }, () => send({ appKey: apps.slow!, path: LICENSE, body: JSON.stringify({ Action: "BusinessCardOCR", ImageData: image }) })));
+    const limited = results.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(2);
+    expect(limited[0]!.json).toMatchObject(eop(40029));
+    expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+});
