@@ -43,3 +43,23 @@ export async function deleteAccessKey(opts: { accessKey: string; userId: string 
   const { count } = await db.accessKey.deleteMany({ where: { accessKey: opts.accessKey, userId: opts.userId } });
   if (count === 0) throw new AppError("not_found", `No access key ${opts.accessKey}`, "AccessKey 不存在");
 }
+
+// ---- console additions ----
+
+import { decryptSecret } from "@/lib/crypto/secret-box";
+
+/** Most AK/SK pairs one account may hold. */
+export const MAX_ACCESS_KEYS_PER_USER = 5;
+
+export const countAccessKeys = (opts: { userId: string }) => db.accessKey.count({ where: { userId: opts.userId } });
+
+/** The user's oldest enabled key with its plain SK, for server-side signing (playground). Null when none. */
+export async function getSigningAccessKey(opts: { userId: string }): Promise<{ accessKey: string; secretKey: string } | null> {
+  const row = await db.accessKey.findFirst({
+    where: { userId: opts.userId, enabled: true },
+    orderBy: { createdAt: "asc" },
+    select: { accessKey: true, secretKeyEnc: true },
+  });
+  if (!row) return null;
+  return { accessKey: row.accessKey, secretKey: decryptSecret(row.secretKeyEnc) };
+}

@@ -88,3 +88,37 @@ export async function openCapability(opts: { userId: string; appId: string; capa
   });
   return getAppOrThrow(opts);
 }
+
+// ---- console additions (app edit/delete, settings, AppSecret) ----
+
+import { decryptSecret } from "@/lib/crypto/secret-box";
+
+/** Renames / re-describes the user's app; another user's app answers not found. */
+export async function updateApp(opts: { userId: string; appId: string; name: string; description: string }): Promise<AppDto> {
+  const { count } = await db.app.updateMany({ where: { id: opts.appId, userId: opts.userId }, data: { name: opts.name, description: opts.description } });
+  if (count === 0) throw new AppError("not_found", `No app ${opts.appId}`, "应用不存在");
+  return getAppOrThrow(opts);
+}
+
+/** QPS limit and IP allow-list (comma-separated addresses or CIDR blocks; "" = any address). */
+export async function updateAppSettings(opts: { userId: string; appId: string; qpsLimit: number; ipAllowList: string }): Promise<AppDto> {
+  const { count } = await db.app.updateMany({
+    where: { id: opts.appId, userId: opts.userId },
+    data: { qpsLimit: opts.qpsLimit, ipAllowList: opts.ipAllowList },
+  });
+  if (count === 0) throw new AppError("not_found", `No app ${opts.appId}`, "应用不存在");
+  return getAppOrThrow(opts);
+}
+
+/** Deletes the app; its call records stay (appId set null) so usage history keeps adding up. */
+export async function deleteApp(opts: { userId: string; appId: string }): Promise<void> {
+  const { count } = await db.app.deleteMany({ where: { id: opts.appId, userId: opts.userId } });
+  if (count === 0) throw new AppError("not_found", `No app ${opts.appId}`, "应用不存在");
+}
+
+/** The plain AppSecret. Callers must re-check the user's password first. */
+export async function revealAppSecret(opts: { userId: string; appId: string }): Promise<string> {
+  const row = await db.app.findFirst({ where: { id: opts.appId, userId: opts.userId }, select: { appSecretEnc: true } });
+  if (!row) throw new AppError("not_found", `No app ${opts.appId}`, "应用不存在");
+  return decryptSecret(row.appSecretEnc);
+}

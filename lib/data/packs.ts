@@ -82,3 +82,37 @@ export async function claimTrialPack(opts: { userId: string; capabilityId: Capab
     throw err;
   }
 }
+
+// ---- console additions ----
+
+import { CAPABILITY_IDS } from "@/lib/capabilities/catalog";
+
+export interface QuotaSummary {
+  capabilityId: CapabilityId;
+  /** Calls left in packs that are valid now. */
+  remaining: number;
+  /** Calls in packs that are valid now. */
+  total: number;
+  activePacks: number;
+  trialClaimed: boolean;
+  /** Earliest expiry among the valid packs that still have calls. */
+  nextExpiry: Date | null;
+}
+
+/** Remaining quota per capability (valid, not used-up packs), plus whether the trial was claimed. */
+export async function getQuotaSummary(opts: { userId: string }): Promise<QuotaSummary[]> {
+  const packs = await listPacks({ userId: opts.userId });
+  return CAPABILITY_IDS.map((capabilityId) => {
+    const mine = packs.filter((p) => p.capabilityId === capabilityId);
+    const active = mine.filter((p) => !p.expired && p.validFrom.getTime() <= Date.now());
+    const withCalls = active.filter((p) => p.remaining > 0);
+    return {
+      capabilityId,
+      remaining: active.reduce((s, p) => s + p.remaining, 0),
+      total: active.reduce((s, p) => s + p.total, 0),
+      activePacks: withCalls.length,
+      trialClaimed: mine.some((p) => p.kind === "trial"),
+      nextExpiry: withCalls[0]?.validTo ?? null,
+    };
+  });
+}

@@ -1,0 +1,178 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { requireUser } from "@/lib/auth/session";
+import { API_PREFIX, getCapabilityDef, isCapabilityId } from "@/lib/capabilities/catalog";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { CAPABILITY_DOCS, COMMON_HEADERS, GATEWAY_ERRORS, PYTHON_EXAMPLE, type ErrorDoc, type ParamDoc } from "@/components/capabilities/docs-content";
+import { PageHeader } from "@/components/console/page-header";
+
+export const metadata: Metadata = { title: "API 文档" };
+
+function ParamTable({ rows, label }: { rows: ParamDoc[]; label: string }) {
+  return (
+    <Table aria-label={label}>
+      <THead>
+        <tr>
+          <Th>参数</Th>
+          <Th>必填</Th>
+          <Th>类型</Th>
+          <Th>说明</Th>
+          <Th>示例</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <Tr key={r.name}>
+            <Td className="font-mono text-xs">{r.name}</Td>
+            <Td>{r.required ? "是" : "否"}</Td>
+            <Td className="font-mono text-xs">{r.type}</Td>
+            <Td className="text-xs">{r.description}</Td>
+            <Td className="font-mono text-xs break-all">{r.example ?? ""}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+function ErrorTable({ rows, label }: { rows: ErrorDoc[]; label: string }) {
+  return (
+    <Table aria-label={label}>
+      <THead>
+        <tr>
+          <Th>错误码</Th>
+          <Th>错误信息</Th>
+          <Th>说明</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((r) => (
+          <Tr key={r.code}>
+            <Td className="font-mono text-xs">{r.code}</Td>
+            <Td className="text-xs">{r.message}</Td>
+            <Td className="text-xs text-muted">{r.description}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+function Code({ children }: { children: string }) {
+  return (
+    <div className="relative">
+      <CopyButton value={children} className="absolute top-2 right-2 bg-white/90" />
+      <pre className="overflow-x-auto rounded bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>
+    </div>
+  );
+}
+
+export default async function CapabilityDocsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!isCapabilityId(id)) notFound();
+  await requireUser();
+  const def = getCapabilityDef(id);
+  const docs = CAPABILITY_DOCS[id];
+  const [canonical, ...aliases] = def.routes.map((r) => `${API_PREFIX}${r.apiId}${r.path}`);
+  const curl = `curl -X POST "<终端节点>${canonical}" \\
+  -H "Content-Type: application/json" \\
+  -H "appkey: <AppKey>" \\
+  -H "ctyun-eop-request-id: 33dfa732-b27b-464f-b15a-21ed6845afd5" \\
+  -H "eop-date: 20211109T104641Z" \\
+  -H "Eop-Authorization: <AK> Headers=appkey;ctyun-eop-request-id;eop-date Signature=<签名>" \\
+  --data '${docs.requestBody}'`;
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link href="/capabilities" className="hover:text-primary">
+              能力列表
+            </Link>{" "}
+            / API 文档
+          </>
+        }
+        title={
+          <span className="flex items-center gap-2">
+            {def.name} API
+            <Badge tone={def.status === "商用" ? "primary" : "success"}>{def.status}</Badge>
+          </span>
+        }
+        description={docs.description}
+        actions={
+          <Link href={`/playground/${id}`} className={buttonClass("primary")}>
+            在线体验
+          </Link>
+        }
+      />
+      <div className="space-y-4">
+        <Card>
+          <CardHeader title="接口信息" />
+          <CardBody className="space-y-3 text-sm">
+            <p>
+              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm">{canonical}</code> <CopyButton value={canonical ?? ""} />
+            </p>
+            {aliases.length > 0 && <p className="text-xs text-muted">兼容路径（别名）：{aliases.map((a) => <code key={a} className="mx-1 font-mono">{a}</code>)}</p>}
+            <p className="text-xs text-muted">请求地址 = 终端节点（本平台的访问地址）+ 接口路径。</p>
+            <ul className="list-disc space-y-1 pl-5 text-xs text-muted">
+              {docs.limits.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="请求头" description="签名方法：见「认证鉴权」；AccessKey 在 个人中心 → 安全设置 中创建" />
+          <ParamTable rows={COMMON_HEADERS} label="请求头参数" />
+        </Card>
+        <Card>
+          <CardHeader title="请求体" />
+          <ParamTable rows={docs.body} label="请求体参数" />
+          <CardBody>
+            <Code>{curl}</Code>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="认证鉴权（EOP 签名）" />
+          <CardBody className="space-y-3 text-sm">
+            <ol className="list-decimal space-y-1 pl-5 text-xs leading-relaxed">
+              <li>待签字符串 = 按名称排序的「header名:值\n」拼接 + &quot;\n&quot; + 排序后的 query + &quot;\n&quot; + hex(sha256(原始请求体))</li>
+              <li>ktime = HMAC-SHA256(SK, eop-date)；kAk = HMAC-SHA256(ktime, AK)；kdate = HMAC-SHA256(kAk, eop-date 前 8 位)</li>
+              <li>Signature = Base64(HMAC-SHA256(kdate, 待签字符串))</li>
+              <li>Eop-Authorization: &lt;AK&gt; Headers=appkey;ctyun-eop-request-id;eop-date Signature=&lt;Signature&gt;</li>
+            </ol>
+            <Code>{PYTHON_EXAMPLE(canonical ?? "", docs.requestBody)}</Code>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="返回参数" />
+          <ParamTable rows={docs.responseFields} label="返回参数" />
+          <CardBody className="grid gap-4 lg:grid-cols-2">
+            <div>
+              <p className="mb-2 text-xs font-medium">成功示例</p>
+              <Code>{docs.successExample}</Code>
+            </div>
+            <div>
+              <p className="mb-2 text-xs font-medium">失败示例</p>
+              <Code>{docs.failureExample}</Code>
+            </div>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="错误码" description={id === "license" ? "6 位错误码，整请求失败" : "批量请求中单张图片失败不影响其他图片：对应 returnObj 元素为 {err_code, err_msg}"} />
+          <ErrorTable rows={docs.errors} label="能力错误码" />
+        </Card>
+        <Card>
+          <CardHeader title="网关错误码" description='返回格式：{"statusCode": <码>, "message": "<描述>", "error": "EOP_<码>"}' />
+          <ErrorTable rows={GATEWAY_ERRORS} label="网关错误码" />
+        </Card>
+      </div>
+    </>
+  );
+}

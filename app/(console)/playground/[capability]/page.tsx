@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { requireUser } from "@/lib/auth/session";
+import { getCapabilityDef, isCapabilityId } from "@/lib/capabilities/catalog";
+import { listAccessKeys } from "@/lib/data/access-keys";
+import { listApps } from "@/lib/data/apps";
+import { getQuotaSummary } from "@/lib/data/packs";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/console/page-header";
+import { formatNumber } from "@/components/format";
+import { Playground } from "@/components/playground/playground";
+
+export const metadata: Metadata = { title: "在线体验" };
+
+export default async function PlaygroundPage({ params }: { params: Promise<{ capability: string }> }) {
+  const { capability } = await params;
+  if (!isCapabilityId(capability)) notFound();
+  const user = await requireUser();
+  const def = getCapabilityDef(capability);
+  const [apps, keys, quota] = await Promise.all([listApps({ userId: user.id }), listAccessKeys({ userId: user.id }), getQuotaSummary({ userId: user.id })]);
+  const q = quota.find((x) => x.capabilityId === capability);
+  return (
+    <>
+      <PageHeader
+        breadcrumb="在线体验"
+        title={
+          <span className="flex items-center gap-2">
+            {def.name} · 在线体验
+            <Badge tone={def.status === "商用" ? "primary" : "success"}>{def.status}</Badge>
+          </span>
+        }
+        description={`${def.summary}。识别通过您的 AccessKey 签名调用本平台接口，按次计入用量与应用监控。`}
+        actions={
+          <>
+            <span className="text-xs text-muted">
+              {def.status === "限免" ? "限时免费，开通即可使用" : `剩余额度 ${formatNumber(q?.remaining ?? 0)} 次`}
+            </span>
+            <Link href={`/capabilities/${capability}/docs`} className="text-sm text-primary hover:underline">
+              API 文档
+            </Link>
+          </>
+        }
+      />
+      <Playground
+        capabilityId={capability}
+        capabilityName={def.name}
+        apps={apps.map((a) => ({ id: a.id, name: a.name, opened: a.capabilities.includes(capability) }))}
+        hasAccessKey={keys.some((k) => k.enabled)}
+      />
+    </>
+  );
+}

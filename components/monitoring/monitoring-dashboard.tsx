@@ -1,0 +1,121 @@
+"use client";
+
+import { useState } from "react";
+import { RefreshCw } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
+
+import type { CapabilityId } from "@/lib/capabilities/catalog";
+import { usageKeys } from "@/lib/query/keys";
+import { useUsageSeries } from "@/lib/query/use-usage-series";
+import type { UsageRange } from "@/lib/validation/usage-query";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { TimeSeriesChart, type ChartConfig } from "@/components/ui/chart";
+import { Select } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Segmented } from "@/components/ui/tabs";
+import { formatBucket, formatBytes, formatMs, formatNumber } from "@/components/format";
+import { CallLogTable } from "./call-log-table";
+
+export interface MonitoringFilterOptions {
+  apps: { id: string; name: string }[];
+  capabilities: { id: CapabilityId; name: string }[];
+}
+
+const RANGES: { value: UsageRange; label: string }[] = [
+  { value: "24h", label: "近 24 小时" },
+  { value: "7d", label: "近 7 天" },
+  { value: "30d", label: "近 30 天" },
+];
+
+const CALLS: ChartConfig = { success: { label: "成功", color: "#12a150" }, failed: { label: "失败", color: "#d93026" } };
+const LATENCY: ChartConfig = { avgMs: { label: "平均响应时间", color: "#1f6feb" }, p95Ms: { label: "P95 响应时间", color: "#f59e0b" } };
+const TRAFFIC: ChartConfig = { requestBytes: { label: "请求流量", color: "#6366f1" }, responseBytes: { label: "响应流量", color: "#14b8a6" } };
+
+export function MonitoringDashboard({ options, initial }: { options: MonitoringFilterOptions; initial: { appId?: string; capabilityId?: CapabilityId; range: UsageRange } }) {
+  const queryClient = useQueryClient();
+  const [appId, setAppId] = useState(initial.appId ?? "");
+  const [capabilityId, setCapabilityId] = useState<CapabilityId | "">(initial.capabilityId ?? "");
+  const [range, setRange] = useState<UsageRange>(initial.range);
+  const query = { range, appId: appId || undefined, capabilityId: capabilityId || undefined };
+  const { data, isPending, isError, isFetching } = useUsageSeries(query);
+  const formatX = (b: string) => formatBucket(b, data?.unit ?? "hour");
+  const t = data?.totals;
+
+  const stats = [
+    { label: "请求次数", value: t ? formatNumber(t.calls) : "—" },
+    { label: "成功 / 失败", value: t ? `${formatNumber(t.success)} / ${formatNumber(t.failed)}` : "—" },
+    { label: "平均响应时间", value: t ? formatMs(t.avgMs) : "—" },
+    { label: "P95 响应时间", value: t ? formatMs(t.p95Ms) : "—" },
+    { label: "请求流量", value: t ? formatBytes(t.requestBytes) : "—" },
+    { label: "识别图片数", value: t ? formatNumber(t.images) : "—" },
+  ];
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <CardBody className="flex flex-wrap items-end gap-3">
+          <label className="space-y-1 text-xs text-muted">
+            <span className="block">应用</span>
+            <Select aria-label="应用" value={appId} onChange={(e) => setAppId(e.target.value)} className="w-48">
+              <option value="">全部应用</option>
+              {options.apps.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="space-y-1 text-xs text-muted">
+            <span className="block">能力</span>
+            <Select aria-label="能力" value={capabilityId} onChange={(e) => setCapabilityId(e.target.value as CapabilityId | "")} className="w-44">
+              <option value="">全部能力</option>
+              {options.capabilities.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <Segmented label="时间范围" value={range} onChange={setRange} items={RANGES} />
+          <Button variant="secondary" className="ml-auto" loading={isFetching} onClick={() => queryClient.invalidateQueries()}>
+            {!isFetching && <RefreshCw className="size-3.5" aria-hidden />}
+            刷新
+          </Button>
+        </CardBody>
+      </Card>
+
+      {isError && (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
+          监控数据加载失败，请稍后重试。
+        </p>
+      )}
+
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+        {stats.map((s) => (
+          <Card key={s.label} className="px-4 py-3">
+            <p className="text-xs text-muted">{s.label}</p>
+            {isPending ? <Skeleton className="mt-1.5 h-6 w-20" /> : <p className="mt-1 text-lg font-semibold tabular-nums" data-testid={`stat-${s.label}`}>{s.value}</p>}
+          </Card>
+        ))}
+      </div>
+
+      <div className="grid gap-4 xl:grid-cols-2">
+        <Card>
+          <CardHeader title="请求次数" description="成功与失败的调用次数" />
+          <CardBody>{data ? <TimeSeriesChart label="请求次数图表" data={data.points} config={CALLS} keys={["success", "failed"]} kind="bar" stacked formatX={formatX} /> : <Skeleton className="h-64" />}</CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="响应时间" description="平均与 P95 响应时间（毫秒）" />
+          <CardBody>{data ? <TimeSeriesChart label="响应时间图表" data={data.points} config={LATENCY} keys={["avgMs", "p95Ms"]} formatX={formatX} formatY={(v) => `${v} ms`} /> : <Skeleton className="h-64" />}</CardBody>
+        </Card>
+        <Card className="xl:col-span-2">
+          <CardHeader title="请求流量" description="请求体与响应体字节数" />
+          <CardBody>{data ? <TimeSeriesChart label="请求流量图表" data={data.points} config={TRAFFIC} keys={["requestBytes", "responseBytes"]} kind="area" formatX={formatX} formatY={formatBytes} /> : <Skeleton className="h-64" />}</CardBody>
+        </Card>
+      </div>
+
+      <CallLogTable options={options} appId={appId || undefined} capabilityId={capabilityId || undefined} range={range} />
+    </div>
+  );
+}
