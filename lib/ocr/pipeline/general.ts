@@ -1,0 +1,56 @@
+import type { DirectionClassifier } from "../cls/direction-classifier";
+import { REC_CONFIG } from "../config";
+import { rotate180 } from "../geometry/rotate-rgb";
+import { sortBoxes } from "../det/sort-boxes";
+import type { TextDetector } from "../det/text-detector";
+import type { TextRecognizer } from "../rec/text-recognizer";
+import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "../types";
+import { cropLine } from "./crop-lines";
+
+/** Stage contracts (public `run` only), so tests can pass fakes. */
+export interface GeneralPipelineStages {
+  detector: Pick<TextDetector, "run">;
+  classifier: Pick<DirectionClassifier, "run">;
+  recognizer: Pick<TextRecognizer, "run">;
+}
+
+/** det → crop → cls → rec for one image; boxes in image pixels, lines in reading order. */
+export class GeneralOcrPipeline {
+  constructor(private readonly stages: GeneralPipelineStages) {}
+
+  async detect(image: RgbImage): Promise<Quad[]> {
+    const boxes = await this.stages.detector.run(image);
+    return sortBoxes(boxes, (b) => b.quad).map((b) => b.quad);
+  }
+
+  /**
+   * The small direction classifier is confidently wrong on some low-contrast crops, so a crop
+   * it flags is recognised both ways and the more confident reading wins.
+   */
+  async recognizeCrops(crops: readonly RgbImage[], options: RecognizeCropsOptions = {}): Promise<RecResult[]> {
+    const recOptions = { ...REC_CONFIG, withProbs: options.withProbs };
+    const flagged = options.skipCls ? [] : await this.stages.classifier.run(crops);
+    const flippedIndex = crops.map((_, i) => i).filter((i) => flagged[i]);
+    const results = await this.stages.recognizer.run(
+      [...crops, ...flippedIndex.map((i) => rotate180(crops[i]!))],
+      recOptions,
+    );
+    const chosen = results.slice(0, crops.length);
+    flippedIndex.forEach((cropIndex, k) => {
+      const flipped = results[crops.length + k]!;
+      if (flipped.score >= chosen[cropIndex]!.score) chosen[cropIndex] = flipped;
+    });
+    return chosen;
+  }
+
+  async recognize(image: RgbImage): Promise<TextLine[]> {
+    const quads = await this.detect(image);
+    const crops = quads.map((q) => cropLine(image, q));
+    const results = await this.recognizeCrops(crops);
+    const lines: TextLine[] = [];
+    results.forEach((r, i) => {
+      if (r.text.trim() !== "" && r.score >= REC_CONFIG.minLineScore) lines.push({ text: r.text, box: quads[i]!, score: r.score });
+    });
+    return lines;
+  }
+}

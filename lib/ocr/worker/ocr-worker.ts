@@ -1,0 +1,73 @@
+/**
+ * Worker-thread entry, bundled to `.ocr-worker/ocr-worker.mjs` by scripts/build-ocr-worker.mjs.
+ * Owns one set of ONNX sessions and runs whole-image pipelines one message at a time.
+ */
+import fs from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+
+import { DirectionClassifier } from "../cls/direction-classifier";
+import { TextDetector } from "../det/text-detector";
+import { createOnnxRunner } from "../onnx-runner";
+import { GeneralOcrPipeline } from "../pipeline/general";
+import { buildDictionary } from "../rec/dictionary";
+import { TextRecognizer } from "../rec/text-recognizer";
+import type { RecResult, RgbImage } from "../types";
+import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult } from "./protocol";
+
+const port = parentPort!;
+const init = workerData as WorkerInit;
+
+async function createPipeline(): Promise<GeneralOcrPipeline> {
+  const { modelPaths, intraOpThreads } = init;
+  const [det, cls, rec] = await Promise.all([
+    createOnnxRunner(modelPaths.det, intraOpThreads),
+    createOnnxRunner(modelPaths.cls, intraOpThreads),
+    createOnnxRunner(modelPaths.rec, intraOpThreads),
+  ]);
+  const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));
+  return new GeneralOcrPipeline({
+    detector: new TextDetector(det),
+    classifier: new DirectionClassifier(cls),
+    recognizer: new TextRecognizer(rec, dictionary),
+  });
+}
+
+/** A dark bar on white: exercises every stage once so first requests don't pay for allocation. */
+function warmUpImage(): RgbImage {
+  const width = 320;
+  const height = 64;
+  const data = new Uint8Array(width * height * 3).fill(255);
+  for (let y = 24; y < 40; y++) data.fill(0, (y * width + 40) * 3, (y * width + 280) * 3);
+  return { width, height, data };
+}
+
+function transferables(result: WorkerResult): ArrayBuffer[] {
+  return (result as RecResult[]).flatMap((r) => (r.probs ? [r.probs.data.buffer as ArrayBuffer] : []));
+}
+
+function handle(pipeline: GeneralOcrPipeline, req: WorkerRequest): Promise<WorkerResult> {
+  switch (req.kind) {
+    case "recognize":
+      return pipeline.recognize(req.image);
+    case "detect":
+      return pipeline.detect(req.image);
+    case "recognizeCrops":
+      return pipeline.recognizeCrops(req.crops, req.options);
+  }
+}
+
+const pipeline = await createPipeline();
+await pipeline.recognize(warmUpImage());
+
+port.on("message", async (req: WorkerRequest) => {
+  let response: WorkerResponse;
+  try {
+    const result = await handle(pipeline, req);
+    response = { type: "result", id: req.id, ok: true, result };
+    port.postMessage(response, req.kind === "recognizeCrops" ? transferables(result) : []);
+  } catch (err) {
+    response = { type: "result", id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    port.postMessage(response);
+  }
+});
+port.postMessage({ type: "ready" } satisfies WorkerResponse);

@@ -1,0 +1,164 @@
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { type OcrEngine, createOcrEngine } from "@/lib/ocr/engine";
+import { quadIou } from "@/lib/ocr/geometry/quad";
+import { warpQuad } from "@/lib/ocr/geometry/warp-quad";
+import { charLength, editDistance, normalizeText } from "@/lib/ocr/eval/text-metrics";
+import type { TextLine } from "@/lib/ocr/types";
+
+import { buildOcrWorker } from "../../scripts/build-ocr-worker.mjs";
+import { type TextFixture, renderTextFixtures } from "../../scripts/fixtures/render-text";
+
+let engine: OcrEngine;
+const fixtures: TextFixture[] = renderTextFixtures();
+
+beforeAll(async () => {
+  await buildOcrWorker();
+  engine = await createOcrEngine({ workers: 2 });
+});
+
+afterAll(async () => {
+  await engine?.close();
+});
+
+function charAccuracy(expected: string, actual: string): number {
+  const gt = normalizeText(expected);
+  return 1 - editDistance(gt, normalizeText(actual)) / charLength(gt);
+}
+
+function bestMatch(lines: TextLine[], box: TextLine["box"]) {
+  return lines
+    .map((line) => ({ line, iou: quadIou(line.box, box) }))
+    .sort((a, b) => b.iou - a.iou)[0];
+}
+
+describe("recognize() on rendered fixtures", () => {
+  const results = new Map<string, TextLine[]>();
+
+  beforeAll(async () => {
+    // Submitted together: exercises the queue and both workers.
+    const all = await Promise.all(fixtures.map((f) => engine.recognize(f.image)));
+    fixtures.forEach((f, i) => results.set(f.name, all[i]!));
+  });
+
+  test.each(fixtures.map((f) => [f.name, f] as const))("%s: every line read at its place", (_, fixture) => {
+    const lines = results.get(fixture.name)!;
+    for (const gt of fixture.lines) {
+      const match = bestMatch(lines, gt.box);
+      expect(match?.iou ?? 0, `box of "${gt.text}"`).toBeGreaterThanOrEqual(0.5);
+      expect(charAccuracy(gt.text, match!.line.text), `"${gt.text}" read as "${match!.line.text}"`).toBeGreaterThanOrEqual(0.9);
+      expect(match!.line.score).toBeGreaterThan(0.5);
+    }
+    expect(lines.length).toBe(fixture.lines.length);
+  });
+
+  test("high overall character accuracy", () => {
+    let chars = 0;
+    let errors = 0;
+    for (const f of fixtures) {
+      for (const gt of f.lines) {
+        const match = bestMatch(results.get(f.name)!, gt.box);
+        const text = normalizeText(gt.text);
+        chars += charLength(text);
+        errors += match ? editDistance(text, normalizeText(match.line.text)) : charLength(text);
+      }
+    }
+    expect(1 - errors / chars).toBeGreaterThanOrEqual(0.98);
+  });
+
+  test("lines come in reading order", () => {
+    const lines = results.get("sans-notice")!;
+    expect(lines.map((l) => normalizeText(l.text).slice(0, 2))).toEqual(["社会", "富强", "北京", "联系"]);
+  });
+
+  test("upside-down page is read upright", () => {
+    const texts = results.get("upside-down")!.map((l) => l.text);
+    expect(texts).toContain("请将证件放平拍摄");
+    expect(texts).toContain("欢迎使用文字识别服务");
+  });
+});
+
+describe("other entry points", () => {
+  const notice = fixtures.find((f) => f.name === "sans-notice")!;
+
+  test("detect() returns one quad per line, in reading order", async () => {
+    const quads = await engine.detect(notice.image);
+    expect(quads).toHaveLength(notice.lines.length);
+    quads.forEach((q, i) => expect(quadIou(q, notice.lines[i]!.box)).toBeGreaterThan(0.5));
+  });
+
+  test("recognizeCrops() reads rectified crops, optionally with CTC probabilities", async () => {
+    const crops = notice.lines.map((l) => {
+      const [tl, tr, , bl] = l.box;
+      const pad = 6;
+      const box = [
+        [tl[0] - pad, tl[1] - pad],
+        [tr[0] + pad, tr[1] - pad],
+        [tr[0] + pad, bl[1] + pad],
+        [tl[0] - pad, bl[1] + pad],
+      ] as TextLine["box"];
+      return warpQuad(notice.image, box, tr[0] - tl[0] + 2 * pad, bl[1] - tl[1] + 2 * pad);
+    });
+    const plain = await engine.recognizeCrops(crops);
+    expect(plain.map((r) => normalizeText(r.text))).toEqual(notice.lines.map((l) => normalizeText(l.text)));
+    expect(plain[0]!.probs).toBeUndefined();
+
+    const [withProbs] = await engine.recognizeCrops(crops.slice(0, 1), { withProbs: true, skipCls: true });
+    expect(withProbs!.probs!.classes).toBe(engine.dictionary().length);
+    expect(withProbs!.probs!.data.length).toBe(withProbs!.probs!.steps * withProbs!.probs!.classes);
+    expect(await engine.recognizeCrops([])).toEqual([]);
+  });
+
+  test("caller's pixels stay usable after a call", async () => {
+    const image = { ...notice.image, data: notice.image.data.slice() };
+    await engine.detect(image);
+    expect(image.data.length).toBe(image.width * image.height * 3);
+  });
+
+  test("dictionary has the CTC blank first and 6625 classes", () => {
+    const dict = engine.dictionary();
+    expect(dict).toHaveLength(6625);
+    expect(dict[0]).toBe("");
+    expect(dict[dict.length - 1]).toBe(" ");
+  });
+
+  test("stats() reflects the pool", () => {
+    expect(engine.stats()).toEqual({ workers: 2, busy: 0, queued: 0 });
+  });
+
+  test("malformed image rejects that call only", async () => {
+    await expect(engine.recognize({ width: 10, height: 10, data: new Uint8Array(5) })).rejects.toThrow(/expected/);
+    expect((await engine.detect(notice.image)).length).toBe(notice.lines.length);
+  });
+
+  test("blank image gives no lines", async () => {
+    const blank = { width: 200, height: 100, data: new Uint8Array(200 * 100 * 3).fill(255) };
+    expect(await engine.recognize(blank)).toEqual([]);
+  });
+});
+
+describe("startup errors", () => {
+  test("missing model files are named", async () => {
+    await expect(createOcrEngine({ modelDir: os.tmpdir() })).rejects.toThrow(/ch_PP-OCRv4_det_infer\.onnx/);
+  });
+
+  test("missing worker bundle says how to build it", async () => {
+    await expect(createOcrEngine({ workerScript: path.join(os.tmpdir(), "nope.mjs") })).rejects.toThrow(/build-ocr-worker/);
+  });
+});
+
+describe("process-wide engine", () => {
+  test("getOcrEngine() shares one engine and reports readiness", async () => {
+    const { getOcrEngine, isOcrEngineReady } = await import("@/lib/ocr/engine");
+    const first = getOcrEngine({ workers: 1 });
+    const second = getOcrEngine();
+    expect(second).toBe(first);
+    const shared = await first;
+    expect(isOcrEngineReady()).toBe(true);
+    expect(shared.stats().workers).toBe(1);
+    await shared.close();
+  });
+});
