@@ -7,7 +7,7 @@ import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
 import { checkQuota, reserveQuota, settleCall, type Reservation } from "@/lib/data/metering";
 import { assertDeclaredLengthWithin, readBodyWithLimit } from "@/lib/gateway/body-reader";
 import { resolveClientIp } from "@/lib/gateway/client-ip";
-import { getGatewayApp, getSigningKey, touchAccessKey, type GatewayApp } from "@/lib/gateway/credentials";
+import { getGatewayApp, getSigningKey, touchAccessKey, type GatewayApp } from "@/lib/data/gateway-credentials";
 import { eopDateAcceptableUntil, type EopDateWindow, isEopDateAcceptable, parseEopDate } from "@/lib/gateway/eop-date";
 import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-signature";
 import { GatewayError } from "@/lib/gateway/errors";
