@@ -40,3 +40,23 @@ export interface BatchImageCodes {
   decode: number;
   dimensions: number;
 }
+
+// The ID card and plate endpoints share the seed's 4-digit family. It has one code for "not JSON",
+// so an empty body is 4001 too; bytes that don't decode as an image → 4009, like an unknown format.
+export const FOUR_DIGIT_BODY_CODES: BatchBodyCodes = {
+  empty: 4001,
+  notJson: 4001,
+  notObject: 4002,
+  noData: 4003,
+  notList: 4004,
+  emptyList: 4005,
+  tooMany: 4006,
+};
+
+export const FOUR_DIGIT_IMAGE_CODES: BatchImageCodes = {
+  base64: 4008,
+  format: 4009,
+  tooLarge: 4010,
+  decode: 4009,
+  dimensions: 4011,
+};

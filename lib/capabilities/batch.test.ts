@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 import { GENERAL_OCR_ERRORS } from "@/lib/capabilities/general-ocr/errors";
 import { GENERAL_OCR_IMAGE_CODES } from "@/lib/capabilities/general-ocr/request";
 import { IDCARD_ERRORS } from "@/lib/capabilities/idcard/errors";
-import { IDCARD_IMAGE_CODES } from "@/lib/capabilities/idcard/request";
+import { FOUR_DIGIT_IMAGE_CODES } from "@/lib/capabilities/batch-body";
 
 import { runBatch } from "./batch";
 
@@ -59,7 +59,7 @@ describe("runBatch per-image codes", () => {
 
   test("ID card codes; undecodable bytes are 4009", async () => {
     const cases = inputs();
-    const outcome = await runBatch({ images: cases.map((c) => c[1]), family: IDCARD_ERRORS, codes: IDCARD_IMAGE_CODES, recognize: vi.fn(), requestId: "t" });
+    const outcome = await runBatch({ images: cases.map((c) => c[1]), family: IDCARD_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, recognize: vi.fn(), requestId: "t" });
     const body = outcome.body as { message: unknown; returnObj: { err_code: number }[] };
     expect(body.returnObj.map((r) => r.err_code)).toEqual(cases.map((c) => c[3]));
     expect(body.returnObj[1]).toEqual({ err_code: 4008, err_msg: "base64数据处理异常" });
@@ -72,7 +72,7 @@ describe("runBatch per-image codes", () => {
     const outcome = await runBatch({
       images: [good, good, good],
       family: IDCARD_ERRORS,
-      codes: IDCARD_IMAGE_CODES,
+      codes: FOUR_DIGIT_IMAGE_CODES,
       recognize: async () => {
         if (++calls === 2) throw new Error("boom");
         return { ok: 1 };

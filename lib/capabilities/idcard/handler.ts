@@ -1,17 +1,18 @@
 import "server-only";
 
 import { runBatch } from "@/lib/capabilities/batch";
+import { FOUR_DIGIT_IMAGE_CODES } from "@/lib/capabilities/batch-body";
 import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
 
 import { IDCARD_ERRORS } from "./errors";
 import { recognizeIdCard } from "./recognize";
-import { IDCARD_IMAGE_CODES, type IdCardRequest } from "./request";
+import { type IdCardRequest } from "./request";
 
 export async function handleIdCard(request: IdCardRequest, { requestId }: RunContext): Promise<CapabilityOutcome> {
   return runBatch({
     images: request.images,
     family: IDCARD_ERRORS,
-    codes: IDCARD_IMAGE_CODES,
+    codes: FOUR_DIGIT_IMAGE_CODES,
     recognize: (image) => recognizeIdCard(image, { returnFace: request.returnFace }),
     requestId,
   });
