@@ -17,7 +17,7 @@ function scene(width: number, height: number, plate?: { x: number; y: number; w:
 }
 
 /** A recogniser that "reads" `text` confidently from every crop. */
-function fakeOcr(text: string | null, detected: Quad[] = []): PlateOcr & { crops: number } {
+function fakeOcr(text: string | null, detected: Quad[] = [], freeText = text ?? ""): PlateOcr & { crops: number } {
   const fake = {
     crops: 0,
     detect: async () => detected,
@@ -35,7 +35,7 @@ function fakeOcr(text: string | null, detected: Quad[] = []): PlateOcr & { crops
             data[t * DICT.length] = 0.01;
           } else data[t * DICT.length] = 1;
         }
-        return { text: text ?? "", score: 0.99, probs: { data, steps, classes: DICT.length } };
+        return { text: freeText, score: 0.99, probs: { data, steps, classes: DICT.length } };
       });
     },
   };
@@ -79,6 +79,12 @@ describe("readPlates", () => {
     const ocr = fakeOcr("浙B2V9L7", [sign]);
     expect(await readPlates(scene(640, 360), ocr)).toEqual([]);
     expect(ocr.crops).toBe(0);
+  });
+
+  test("a sign's text forced into the grammar is not a plate", async () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 160, h: 40, rgb: [242, 194, 26] });
+    expect(await readPlates(image, fakeOcr("京A12345", [], "外卖电话0931-8456123"))).toEqual([]);
+    expect(await readPlates(image, fakeOcr("京A12345", [], "京A·12345"))).toHaveLength(1);
   });
 
   test("garbage that fits no plate grammar is dropped", async () => {

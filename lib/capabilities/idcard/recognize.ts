@@ -1,0 +1,48 @@
+import "server-only";
+
+import sharp from "sharp";
+
+import { EMPTY_ID_DETAIL, type IdCardDetail } from "@/lib/extractors/idcard";
+import { readIdCard } from "@/lib/ocr/card/read-id-card";
+import { getOcrEngine } from "@/lib/ocr/engine";
+import type { RgbImage } from "@/lib/ocr/types";
+
+export interface IdCardResult {
+  note: "front" | "back" | "";
+  detail: IdCardDetail;
+  /** "no face" (seed default) unless the request sent "return_face": true. */
+  idcard_face: string;
+  demo_image: "demo_image";
+  risk: "normal";
+  /** Only when the request sent "return_warnings": true: the checks that failed. */
+  warnings?: string[];
+}
+
+export interface IdCardOptions {
+  returnFace: boolean;
+  withWarnings?: boolean;
+}
+
+const NO_FACE = "no face";
+const FACE_JPEG_QUALITY = 85;
+
+// POST /v1/aiop/api/2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json – ID card (one image)
+export async function recognizeIdCard(image: RgbImage, opts: IdCardOptions): Promise<IdCardResult> {
+  const reading = await readIdCard(image, await getOcrEngine(), { withPortrait: opts.returnFace });
+  const result: IdCardResult = {
+    note: reading.side,
+    detail: reading.side ? reading.detail : { ...EMPTY_ID_DETAIL },
+    idcard_face: reading.portrait ? await toJpegBase64(reading.portrait) : NO_FACE,
+    demo_image: "demo_image",
+    risk: "normal",
+  };
+  if (opts.withWarnings) result.warnings = reading.warnings;
+  return result;
+}
+
+async function toJpegBase64(image: RgbImage): Promise<string> {
+  const jpeg = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .jpeg({ quality: FACE_JPEG_QUALITY })
+    .toBuffer();
+  return jpeg.toString("base64");
+}

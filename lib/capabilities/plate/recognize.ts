@@ -1,0 +1,32 @@
+import "server-only";
+
+import { getOcrEngine } from "@/lib/ocr/engine";
+import { readPlates } from "@/lib/ocr/plate/read-plates";
+import type { RgbImage } from "@/lib/ocr/types";
+
+export interface PlateDetail {
+  box: [number, number][];
+  plate_type: "蓝牌" | "黄牌" | "绿牌";
+  platelicense: string;
+  /** Probability that the whole string is right (product of the character posteriors). */
+  confidence: number;
+}
+
+export interface PlateResult {
+  "number of plate licenses": number;
+  detail: PlateDetail[];
+}
+
+// POST /v1/aiop/api/2gt54ed8660w/driven-plate-ocr/platelicense.json – licence plates
+export async function recognizePlates(image: RgbImage): Promise<PlateResult> {
+  const plates = await readPlates(image, await getOcrEngine());
+  return {
+    "number of plate licenses": plates.length,
+    detail: plates.map((p) => ({
+      box: p.box.map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]),
+      plate_type: p.plateType,
+      platelicense: p.text,
+      confidence: Math.round(p.confidence * 1e4) / 1e4,
+    })),
+  };
+}
