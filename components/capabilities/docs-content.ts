@@ -119,14 +119,25 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
   idcard: {
     description: "针对图片中的身份证，进行 OCR 检测及后处理，返回姓名、性别、民族、出生、住址、身份证号、签发机关、有效期限等信息。",
     limits: batchLimits,
-    body: [dataParam],
-    requestBody: '{"data": ["/9j/4AAQSkZJRg..."]}',
+    body: [
+      dataParam,
+      { name: "return_face", required: false, type: "boolean", description: "扩展（默认关闭）：为 true 时 idcard_face 返回人像面头像裁剪图（JPEG Base64），无法定位时仍为 no face", example: "true" },
+      { name: "return_warnings", required: false, type: "boolean", description: "扩展（默认关闭）：为 true 时每张结果增加 warnings 列表，列出未通过的校验", example: "true" },
+    ],
+    requestBody: '{"data": ["/9j/4AAQSkZJRg..."], "return_warnings": true}',
     responseFields: [
       { name: "returnObj[].note", required: true, type: "string", description: "front：国徽面（签发机关/有效期限）；back：人像面；未检测到身份证时为空" },
       { name: "returnObj[].detail", required: true, type: "object", description: "name, sex, nation, birthday(YYYYMMDD), idn, addr, org, validperiod；不在该面的字段为空字符串" },
-      { name: "returnObj[].idcard_face", required: true, type: "string", description: "固定为 no face" },
+      { name: "returnObj[].idcard_face", required: true, type: "string", description: "默认固定为 no face；请求带 return_face: true 时为人像 JPEG 的 Base64" },
       { name: "returnObj[].demo_image", required: true, type: "string", description: "固定为 demo_image" },
       { name: "returnObj[].risk", required: true, type: "string", description: "默认 normal" },
+      {
+        name: "returnObj[].warnings",
+        required: false,
+        type: "string[]",
+        description:
+          "仅当请求带 return_warnings: true：card_not_found（未找到身份证）、idn_check_digit_failed（号码校验位不符，已原样返回）、idn_repaired（按校验位唯一修正了形近字符）、birthday_mismatch / sex_mismatch（出生、性别与号码不一致）、low_confidence（识别置信度低）",
+      },
     ],
     successExample: `{
   "statusCode": 0,

@@ -13,7 +13,7 @@ export async function handleIdCard(request: IdCardRequest, { requestId }: RunCon
     images: request.images,
     family: IDCARD_ERRORS,
     codes: FOUR_DIGIT_IMAGE_CODES,
-    recognize: (image) => recognizeIdCard(image, { returnFace: request.returnFace }),
+    recognize: (image) => recognizeIdCard(image, { returnFace: request.returnFace, withWarnings: request.returnWarnings }),
     requestId,
   });
 }

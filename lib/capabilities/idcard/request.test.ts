@@ -22,12 +22,14 @@ describe("ID card whole-request checks, in order", () => {
   });
 
   test.each([
-    ['{"data":["x"]}', false],
-    ['{"data":["x"],"return_face":true}', true],
-    ['{"data":["x"],"return_face":"true"}', false],
-    ['{"data":["x"],"return_face":false}', false],
-  ])("%s → returnFace %s", (body, returnFace) => {
-    expect(parseIdCardRequest(bytes(body))).toEqual({ ok: true, request: { images: ["x"], returnFace } });
+    ['{"data":["x"]}', false, false],
+    ['{"data":["x"],"return_face":true}', true, false],
+    ['{"data":["x"],"return_face":"true"}', false, false],
+    ['{"data":["x"],"return_face":false}', false, false],
+    ['{"data":["x"],"return_warnings":true}', false, true],
+    ['{"data":["x"],"return_face":true,"return_warnings":1}', true, false],
+  ])("%s → returnFace %s, returnWarnings %s", (body, returnFace, returnWarnings) => {
+    expect(parseIdCardRequest(bytes(body))).toEqual({ ok: true, request: { images: ["x"], returnFace, returnWarnings } });
   });
 });
 

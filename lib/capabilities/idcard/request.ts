@@ -9,6 +9,8 @@ export interface IdCardRequest {
    * Any other value, or its absence, keeps the seed's fixed "no face"/"normal".
    */
   returnFace: boolean;
+  /** Opt-in body key `"return_warnings": true`: each result gains a `warnings` list of failed checks. */
+  returnWarnings: boolean;
 }
 
 export type IdCardParse = { ok: true; request: IdCardRequest } | { ok: false; code: number };
@@ -16,5 +18,6 @@ export type IdCardParse = { ok: true; request: IdCardRequest } | { ok: false; co
 export function parseIdCardRequest(bytes: Uint8Array): IdCardParse {
   const checked = checkBatchBody(bytes, FOUR_DIGIT_BODY_CODES);
   if (!checked.ok) return checked;
-  return { ok: true, request: { images: checked.images, returnFace: checked.body.return_face === true } };
+  const { body } = checked;
+  return { ok: true, request: { images: checked.images, returnFace: body.return_face === true, returnWarnings: body.return_warnings === true } };
 }
