@@ -1,0 +1,83 @@
+// The three structured readers end to end on rendered photos (real models, no fixtures of text lines):
+// cards photographed at an angle, both licence layouts plus a non-licence, and street scenes with plates.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { recognizeBusinessLicense } from "@/lib/capabilities/business-license/recognize";
+import { recognizeIdCard } from "@/lib/capabilities/idcard/recognize";
+import { recognizePlates } from "@/lib/capabilities/plate/recognize";
+import { decodeImage } from "@/lib/images/decode-image";
+import { getOcrEngine } from "@/lib/ocr/engine";
+import type { RgbImage } from "@/lib/ocr/types";
+import { generateDocuments } from "@/scripts/fixtures/documents/generate";
+
+type Gt = { images: Record<string, Record<string, any>> };
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ocr-docs-"));
+generateDocuments(dir, 4); // 4 cards (2 per side), 2 licences, 4 plate scenes; same seed as `npm run eval`
+const gt = (set: string): Gt => JSON.parse(fs.readFileSync(path.join(dir, set, "gt.json"), "utf8"));
+
+async function load(set: string, name: string): Promise<RgbImage> {
+  const decoded = await decodeImage(fs.readFileSync(path.join(dir, set, name)), { maxBytes: 10 << 20 });
+  if (!decoded.ok) throw new Error(`${name}: ${decoded.kind}`);
+  return decoded.image;
+}
+
+beforeAll(async () => {
+  await getOcrEngine();
+}, 180_000);
+
+afterAll(async () => {
+  await (await getOcrEngine()).close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("ID card", () => {
+  test.each(Object.keys(gt("idcard").images))("%s: side and every field", async (name) => {
+    const truth = gt("idcard").images[name]!;
+    const result = await recognizeIdCard(await load("idcard", name), { returnFace: true, withWarnings: true });
+    expect(result.note).toBe(truth.side);
+    expect(result.detail).toEqual(truth.fields);
+    expect(result.warnings).toEqual([]);
+    if (truth.side === "back") expect(Buffer.from(result.idcard_face, "base64").subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    else expect(result.idcard_face).toBe("no face");
+  });
+});
+
+describe("business licence", () => {
+  test.each(Object.keys(gt("license").images))("%s: type and every field", async (name) => {
+    const truth = gt("license").images[name]!;
+    const result = await recognizeBusinessLicense(await load("license", name));
+    expect(result.license_type).toBe(truth.license_type);
+    for (const [key, value] of Object.entries(truth.fields as Record<string, string>)) {
+      expect.soft((result.detail as Record<string, string | undefined>)[key] ?? "", key).toBe(value);
+    }
+  });
+});
+
+describe("licence plate", () => {
+  test("plates in street scenes: strings, colours and boxes", async () => {
+    let expected = 0;
+    let exact = 0;
+    for (const [name, truth] of Object.entries(gt("plate").images)) {
+      const result = await recognizePlates(await load("plate", name));
+      expect(result["number of plate licenses"]).toBe(result.detail.length);
+      for (const plate of truth.plates as { platelicense: string; plate_type: string }[]) {
+        expected++;
+        const found = result.detail.find((d) => d.platelicense === plate.platelicense);
+        if (!found) continue;
+        exact++;
+        expect(found.plate_type).toBe(plate.plate_type);
+        expect(found.confidence).toBeGreaterThan(0);
+        expect(found.confidence).toBeLessThanOrEqual(1);
+        expect(found.box).toHaveLength(4);
+      }
+      // Nothing invented: every answer is a well-formed plate.
+      for (const d of result.detail) expect(d.platelicense).toMatch(/^[\u4e00-\u9fa5][A-Z][A-HJ-NP-Z0-9]{5,6}$/);
+    }
+    expect(exact / expected).toBeGreaterThanOrEqual(0.75);
+  });
+});
