@@ -138,6 +138,12 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         description:
           "仅当请求带 return_warnings: true：card_not_found（未找到身份证）、idn_check_digit_failed（号码校验位不符，已原样返回）、idn_repaired（按校验位唯一修正了形近字符）、birthday_mismatch / sex_mismatch（出生、性别与号码不一致）、low_confidence（识别置信度低）",
       },
+      {
+        name: "returnObj[].field_boxes",
+        required: false,
+        type: "object",
+        description: "仅当请求 URL 带查询参数 ?return_field_boxes=true（参与签名的 query）：各字段在原图中的位置 { 字段名: [x1,y1,x2,y2,x3,y3,x4,y4] }，未识别的字段不返回",
+      },
     ],
     successExample: `{
   "statusCode": 0,
@@ -186,6 +192,12 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     responseFields: [
       { name: "returnObj.license_type", required: true, type: "string", description: "Business License；非营业执照为 Not Business License" },
       { name: "returnObj.detail", required: true, type: "object", description: "union_id, regist_no, name, type, addr, legal_rep, regist_captial, establish_date, operation_period, real_captial（仅显示实收资本时）" },
+      {
+        name: "returnObj.field_boxes",
+        required: false,
+        type: "object",
+        description: "仅当请求 URL 带查询参数 ?return_field_boxes=true（参与签名的 query）：各字段在原图中的位置 { 字段名: [x1,y1,x2,y2,x3,y3,x4,y4] }，未识别的字段不返回",
+      },
     ],
     successExample: `{
   "statusCode": 0,

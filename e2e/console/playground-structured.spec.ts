@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { admin } from "../fixtures/admin";
 import { renderTextImage } from "../fixtures/images";
+import { countStageShapes } from "../fixtures/konva";
 import { CONSOLE_STATE, readConsoleUser, snap } from "./helpers";
 
 test.use({ storageState: CONSOLE_STATE });
@@ -32,12 +33,15 @@ test("business licence: fields table", async ({ page }, testInfo) => {
   const table = page.getByRole("table", { name: "结构化字段" });
   await expect(table).toContainText("统一社会信用代码");
   await expect(table).toContainText("法定代表人");
+  expect(await countStageShapes(page, "ocr-stage", "ocr-box")).toBeGreaterThanOrEqual(2);
   await snap(page, testInfo, "playground-license");
 });
 
 test("ID card: fields table", async ({ page }, testInfo) => {
   await recognize(page, "idcard", ["姓名 张三", "性别 男 民族 汉", "公民身份号码 110101199003074512"]);
   await expect(page.getByRole("table", { name: "结构化字段" })).toContainText("公民身份号码");
+  // The playground asks for field positions (?return_field_boxes=true) and draws them.
+  expect(await countStageShapes(page, "ocr-stage", "ocr-box")).toBeGreaterThanOrEqual(2);
   await snap(page, testInfo, "playground-idcard");
 });
 

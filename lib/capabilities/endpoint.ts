@@ -12,6 +12,8 @@ export interface CapabilityOutcome {
 
 export interface RunContext {
   requestId: string;
+  /** The request's query string: opt-ins that the body cannot carry (the licence body allows no extra keys). */
+  query: URLSearchParams;
 }
 
 /** A body that passed the capability's whole-request checks. */

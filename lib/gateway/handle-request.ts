@@ -106,7 +106,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   }
 
   call.inCapability = true;
-  const outcome = await parsed.request.run({ requestId: call.requestId });
+  const outcome = await parsed.request.run({ requestId: call.requestId, query: new URL(req.url).searchParams });
   call.outcome = outcome;
   return Response.json(outcome.body, { status: outcome.httpStatus });
 }

@@ -83,7 +83,9 @@ const ENDPOINTS: Record<CapabilityId, CapabilityEndpoint> = {
     parse: (body) => {
       const parsed = parseBusinessLicenseRequest(body);
       if (!parsed.ok) return invalid(BUSINESS_LICENSE_ERRORS, parsed.code);
-      return valid(1, async () => (await import("@/lib/capabilities/business-license/handler")).handleBusinessLicense(parsed.request));
+      return valid(1, async (ctx: RunContext) =>
+        (await import("@/lib/capabilities/business-license/handler")).handleBusinessLicense(parsed.request, ctx),
+      );
     },
   },
 };

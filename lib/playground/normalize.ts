@@ -77,7 +77,7 @@ function perImageError(el: Json): ImageResult | null {
   return { ok: false, error: { code: (el.err_code ?? el.errorCode) as number, message: String(el.err_msg ?? el.errorMessage ?? "") }, overlays: [], fields: [], text: "" };
 }
 
-/** Optional field positions (`field_boxes: { name: box }`) if the API adds them. */
+/** Field positions (`field_boxes: { name: box }`), which the playground requests with `?return_field_boxes=true`. */
 function fieldBoxes(el: Json, fields: [string, string][]): Overlay[] {
   const boxes = isObj(el.field_boxes) ? el.field_boxes : null;
   if (!boxes) return [];

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { capabilityPath, type CapabilityId } from "@/lib/capabilities/catalog";
+import { FIELD_BOXES_QUERY } from "@/lib/capabilities/field-boxes";
 import { getSigningAccessKey } from "@/lib/data/access-keys";
 import { getApp } from "@/lib/data/apps";
 import { buildHeaderBlock, buildStringToSign, computeSignature, deriveSigningKey, sha256Hex } from "@/lib/gateway/eop-signature";
@@ -34,13 +35,13 @@ export function apiBaseUrl(): string {
 }
 
 /** Headers for one signed POST (pure apart from the request id and clock). */
-export function signRequest(opts: { accessKey: string; secretKey: string; appKey: string; body: string; now?: Date; requestId?: string }) {
+export function signRequest(opts: { accessKey: string; secretKey: string; appKey: string; body: string; query?: string; now?: Date; requestId?: string }) {
   const requestId = opts.requestId ?? randomUUID();
   const eopDate = formatEopDate(opts.now ?? new Date());
   const values: Record<(typeof SIGNED_HEADERS)[number], string> = { appkey: opts.appKey, "ctyun-eop-request-id": requestId, "eop-date": eopDate };
   const stringToSign = buildStringToSign(
     buildHeaderBlock([...SIGNED_HEADERS], (name) => values[name as keyof typeof values]),
-    "",
+    opts.query ?? "",
     sha256Hex(Buffer.from(opts.body, "utf8")),
   );
   const signature = computeSignature(deriveSigningKey(opts.secretKey, opts.accessKey, eopDate), stringToSign);
@@ -78,11 +79,13 @@ export async function callCapabilityAsUser(opts: {
   const key = await getSigningAccessKey({ userId: opts.userId });
   if (!key) throw new AppError("invalid", "No enabled access key", "NO_ACCESS_KEY");
 
-  const url = `${apiBaseUrl()}${capabilityPath(opts.capabilityId)}`;
+  // The structured endpoints return field positions on request, so the playground can draw them.
+  const query = opts.capabilityId === "idcard" || opts.capabilityId === "license" ? `${FIELD_BOXES_QUERY}=true` : "";
+  const url = `${apiBaseUrl()}${capabilityPath(opts.capabilityId)}${query ? `?${query}` : ""}`;
   const bodies = buildBodies(opts.capabilityId, opts.images.map((bytes) => Buffer.from(bytes).toString("base64")));
   const calls: PlaygroundCall[] = [];
   for (const body of bodies) {
-    const { requestId, headers } = signRequest({ accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey, body });
+    const { requestId, headers } = signRequest({ accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey, body, query });
     const started = performance.now();
     let res: Response;
     try {

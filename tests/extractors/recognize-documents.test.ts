@@ -38,10 +38,12 @@ afterAll(async () => {
 describe("ID card", () => {
   test.each(Object.keys(gt("idcard").images))("%s: side and every field", async (name) => {
     const truth = gt("idcard").images[name]!;
-    const result = await recognizeIdCard(await load("idcard", name), { returnFace: true, withWarnings: true });
+    const result = await recognizeIdCard(await load("idcard", name), { returnFace: true, withWarnings: true, withFieldBoxes: true });
     expect(result.note).toBe(truth.side);
     expect(result.detail).toEqual(truth.fields);
     expect(result.warnings).toEqual([]);
+    const filled = Object.entries(result.detail).filter(([, v]) => v).map(([k]) => k);
+    expect(Object.keys(result.field_boxes ?? {}).sort()).toEqual(filled.sort());
     if (truth.side === "back") expect(Buffer.from(result.idcard_face, "base64").subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     else expect(result.idcard_face).toBe("no face");
   });
@@ -50,11 +52,16 @@ describe("ID card", () => {
 describe("business licence", () => {
   test.each(Object.keys(gt("license").images))("%s: type and every field", async (name) => {
     const truth = gt("license").images[name]!;
-    const result = await recognizeBusinessLicense(await load("license", name));
+    const result = await recognizeBusinessLicense(await load("license", name), { withFieldBoxes: true });
     expect(result.license_type).toBe(truth.license_type);
+    const detail: Record<string, string | undefined> = { ...result.detail };
     for (const [key, value] of Object.entries(truth.fields as Record<string, string>)) {
-      expect.soft((result.detail as Record<string, string | undefined>)[key] ?? "", key).toBe(value);
+      expect.soft(detail[key] ?? "", key).toBe(value);
     }
+    // Every field read has a box (8 numbers), none for fields not read.
+    const read = Object.keys(detail).filter((key) => detail[key]);
+    expect(Object.keys(result.field_boxes ?? {}).sort()).toEqual(read.sort());
+    for (const box of Object.values(result.field_boxes ?? {})) expect(box).toHaveLength(8);
   });
 });
 

@@ -9,6 +9,7 @@ import { handleBusinessLicense } from "./handler";
 
 const b64 = (buf: Buffer) => buf.toString("base64");
 const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#fff" } }).png().toBuffer();
+const CTX = { requestId: "t", query: new URLSearchParams() };
 
 describe("business licence image checks are whole-request errors", () => {
   test.each([
@@ -18,14 +19,14 @@ describe("business licence image checks are whole-request errors", () => {
     ["truncated", async () => b64((await png(100, 100)).subarray(0, 30)), 400014, "图片解码错误"],
     ["too small", async () => b64(await png(31, 100)), 400015, "图片尺寸不符合要求"],
   ])("%s → %i", async (_name, make, code, message) => {
-    const outcome = await handleBusinessLicense({ imageData: await make() });
+    const outcome = await handleBusinessLicense({ imageData: await make() }, CTX);
     expect(outcome.httpStatus).toBe(400);
     expect(outcome.body).toMatchObject({ statusCode: code, message, error: `AI_OP_${code}` });
     expect(outcome.failCount).toBe(1);
   });
 
   test("a decodable image is recognised: statusCode 0, message success, a single object", async () => {
-    const outcome = await handleBusinessLicense({ imageData: b64(await png(64, 64)) });
+    const outcome = await handleBusinessLicense({ imageData: b64(await png(64, 64)) }, CTX);
     expect(outcome).toMatchObject({ httpStatus: 200, successCount: 1, body: { statusCode: 0, message: "success", returnObj: { license_type: "Not Business License" } } });
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
 
 import { CapabilityError } from "@/lib/capabilities/capability-error";
-import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
+import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
+import { wantsFieldBoxes } from "@/lib/capabilities/field-boxes";
 import { decodeBase64Image, type Base64DecodeResult } from "@/lib/images/decode";
 
 import { BUSINESS_LICENSE_ERRORS } from "./errors";
@@ -20,12 +21,12 @@ const DECODE_FAILURE_CODES: Record<Extract<Base64DecodeResult, { ok: false }>["k
   dimensions: 400015,
 };
 
-export async function handleBusinessLicense(request: BusinessLicenseRequest): Promise<CapabilityOutcome> {
+export async function handleBusinessLicense(request: BusinessLicenseRequest, { query }: RunContext): Promise<CapabilityOutcome> {
   const decoded = await decodeBase64Image(request.imageData, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES });
   if (!decoded.ok) {
     const error = new CapabilityError(BUSINESS_LICENSE_ERRORS, DECODE_FAILURE_CODES[decoded.kind]);
     return { httpStatus: error.httpStatus, body: error.toJSON(), successCount: 0, failCount: 1 };
   }
-  const returnObj = await recognizeBusinessLicense(decoded.image);
+  const returnObj = await recognizeBusinessLicense(decoded.image, { withFieldBoxes: wantsFieldBoxes(query) });
   return { httpStatus: 200, body: { statusCode: 0, message: "success", returnObj }, successCount: 1, failCount: 0 };
 }

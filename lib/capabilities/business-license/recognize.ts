@@ -1,5 +1,6 @@
 import "server-only";
 
+import { locateFields } from "@/lib/capabilities/field-boxes";
 import { extractBusinessLicense, type BusinessLicenseDetail } from "@/lib/extractors/business-license";
 import { getOcrEngine } from "@/lib/ocr/engine";
 import type { RgbImage } from "@/lib/ocr/types";
@@ -7,11 +8,16 @@ import type { RgbImage } from "@/lib/ocr/types";
 export interface BusinessLicenseResult {
   license_type: "Business License" | "Not Business License";
   detail: BusinessLicenseDetail;
+  /** Only with `?return_field_boxes=true`. */
+  field_boxes?: Record<string, number[]>;
 }
 
 // POST /v1/aiop/api/2k8jo3ghhjwg/businesslicense/ocr/v1/BusinessLicense.json – business licence
-export async function recognizeBusinessLicense(image: RgbImage): Promise<BusinessLicenseResult> {
+export async function recognizeBusinessLicense(image: RgbImage, opts: { withFieldBoxes?: boolean } = {}): Promise<BusinessLicenseResult> {
   const engine = await getOcrEngine();
-  const { isLicense, detail } = extractBusinessLicense(await engine.recognize(image));
-  return { license_type: isLicense ? "Business License" : "Not Business License", detail };
+  const lines = await engine.recognize(image);
+  const { isLicense, detail } = extractBusinessLicense(lines);
+  const result: BusinessLicenseResult = { license_type: isLicense ? "Business License" : "Not Business License", detail };
+  if (opts.withFieldBoxes) result.field_boxes = locateFields(lines, { ...detail });
+  return result;
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import sharp from "sharp";
 
+import { locateFields } from "@/lib/capabilities/field-boxes";
 import { EMPTY_ID_DETAIL, type IdCardDetail } from "@/lib/extractors/idcard";
 import { readIdCard } from "@/lib/ocr/card/read-id-card";
 import { getOcrEngine } from "@/lib/ocr/engine";
@@ -16,11 +17,14 @@ export interface IdCardResult {
   risk: "normal";
   /** Only when the request sent "return_warnings": true: the checks that failed. */
   warnings?: string[];
+  /** Only with `?return_field_boxes=true`. */
+  field_boxes?: Record<string, number[]>;
 }
 
 export interface IdCardOptions {
   returnFace: boolean;
   withWarnings?: boolean;
+  withFieldBoxes?: boolean;
 }
 
 const NO_FACE = "no face";
@@ -37,6 +41,7 @@ export async function recognizeIdCard(image: RgbImage, opts: IdCardOptions): Pro
     risk: "normal",
   };
   if (opts.withWarnings) result.warnings = reading.warnings;
+  if (opts.withFieldBoxes) result.field_boxes = locateFields(reading.lines, { ...result.detail });
   return result;
 }
 

@@ -13,6 +13,8 @@ export interface IdCardOcr extends NationOcr {
 
 export interface IdCardReading extends IdCardExtraction {
   portrait: RgbImage | null;
+  /** The first pass's lines, in original-image pixels (for locating fields). */
+  lines: TextLine[];
 }
 
 export async function readIdCard(image: RgbImage, ocr: IdCardOcr, opts: { withPortrait: boolean }): Promise<IdCardReading> {
@@ -24,7 +26,7 @@ export async function readIdCard(image: RgbImage, ocr: IdCardOcr, opts: { withPo
   const layout = first.layout;
   const portrait =
     opts.withPortrait && extraction.side === "back" && layout?.numberBox ? cropPortrait(image, layout.numberBox, layout.angle) : null;
-  return { ...extraction, portrait };
+  return { ...extraction, portrait, lines };
 }
 
 async function withNation(extraction: IdCardExtraction, image: RgbImage, ocr: NationOcr): Promise<IdCardExtraction> {
