@@ -29,6 +29,14 @@ const yuan = (n: number) => n * 100;
 const PACK_VALID_DAYS = 365;
 export { PACK_VALID_DAYS };
 
+// The seed prices ID card and plate packs alike.
+const IDCARD_AND_PLATE_TIERS: PriceTierDef[] = [
+  { calls: 100_000, priceFen: yuan(1350) },
+  { calls: 1_000_000, priceFen: yuan(9600) },
+  { calls: 5_000_000, priceFen: yuan(39000) },
+  { calls: 10_000_000, priceFen: yuan(78000) },
+];
+
 export const CAPABILITIES: readonly CapabilityDef[] = [
   {
     id: "general",
@@ -50,12 +58,7 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
     status: "商用",
     routes: [{ apiId: "2f3os7qq79xc", path: "/IdentityCard/ocr/v1/idcard.json" }],
     trialCalls: 10_000,
-    priceTiers: [
-      { calls: 100_000, priceFen: yuan(1350) },
-      { calls: 1_000_000, priceFen: yuan(9600) },
-      { calls: 5_000_000, priceFen: yuan(39000) },
-      { calls: 10_000_000, priceFen: yuan(78000) },
-    ],
+    priceTiers: IDCARD_AND_PLATE_TIERS,
     summary: "针对图片中的身份证，进行 OCR 检测，返回检测到的姓名、身份证号码等信息",
   },
   {
@@ -64,12 +67,7 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
     status: "商用",
     routes: [{ apiId: "2gt54ed8660w", path: "/driven-plate-ocr/platelicense.json" }],
     trialCalls: 10_000,
-    priceTiers: [
-      { calls: 100_000, priceFen: yuan(1350) },
-      { calls: 1_000_000, priceFen: yuan(9600) },
-      { calls: 5_000_000, priceFen: yuan(39000) },
-      { calls: 10_000_000, priceFen: yuan(78000) },
-    ],
+    priceTiers: IDCARD_AND_PLATE_TIERS,
     summary: "针对图片中的车牌，进行 OCR 检测，返回检测到的车牌内容及车牌位置坐标",
   },
   {
