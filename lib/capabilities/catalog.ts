@@ -26,8 +26,8 @@ export interface CapabilityDef {
 }
 
 const yuan = (n: number) => n * 100;
-const PACK_VALID_DAYS = 365;
-export { PACK_VALID_DAYS };
+/** Trial and purchased packs are valid for one year (seed §5.1). */
+export const PACK_VALID_DAYS = 365;
 
 // The seed prices ID card and plate packs alike.
 const IDCARD_AND_PLATE_TIERS: PriceTierDef[] = [
