@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { useTempDatabase } from "@/tests/gateway/support/temp-database";
+import { useTempDatabase } from "@/tests/support/temp-db";
 
 type Metering = typeof import("./metering");
 type Db = (typeof import("@/lib/db"))["db"];

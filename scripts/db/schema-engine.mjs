@@ -20,12 +20,29 @@ async function createAdapterFactory(url) {
   const { bindMigrationAwareSqlAdapterFactory } = await import("@prisma/driver-adapter-utils");
   if (isPostgresUrl(url)) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
+    const { default: pg } = await import("pg");
+    return bindMigrationAwareSqlAdapterFactory(new PrismaPg(new (introspectionSafePool(pg))({ connectionString: url })));
   }
   const file = url.replace(/^file:/, "");
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
   return bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url: file }));
+}
+
+// The schema engine's PostgreSQL introspection selects catalog columns of the internal one-byte
+// type "char" (OID 18), which @prisma/adapter-pg 7.10 does not map and rejects. Their values are
+// plain strings, so a pool that reports them as text (OID 25) lets introspection, and with it
+// `schemaPush`, work. Only the migration script uses this pool; the app never reads such columns.
+const PG_INTERNAL_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+function introspectionSafePool(pg) {
+  return class extends pg.Pool {
+    async query(...args) {
+      const result = await super.query(...args);
+      for (const field of result?.fields ?? []) if (field.dataTypeID === PG_INTERNAL_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+      return result;
+    }
+  };
 }
 
 let gluePromise;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test, vi } from "vitest";
 
 import { type EopCredentials, formatEopDate, signEopRequest } from "@/e2e/fixtures/eop-sign";
 
-import { useTempDatabase } from "./support/temp-database";
+import { useTempDatabase } from "@/tests/support/temp-db";
 
 // The whole pipeline against a real (temporary) SQLite database, with a fake OCR engine: every
 // step of the contract's order of checks, the error shapes and the metering side effects.
