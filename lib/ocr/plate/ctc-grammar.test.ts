@@ -59,6 +59,11 @@ describe("constrained CTC decoding", () => {
     expect(d.text).toBe("浙B0V9L7");
   });
 
+  test("each character's frame is where its posterior peaks", () => {
+    const frames: Frame[] = [["浙", 0.8], ["浙", 0.9], "-", ...spell("B2V9L7")];
+    expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)?.frames).toEqual([1, 3, 5, 7, 9, 11, 13]);
+  });
+
   test("the separator dot and repeated frames collapse", () => {
     const frames: Frame[] = [["浙", 0.9], ["浙", 0.8], "-", ["B", 0.9], ["·", 0.9], ["6", 0.9], "-", ["6", 0.9], "-", ["6", 0.9], "-", ["6", 0.9], "-", ["6", 0.9]];
     expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)?.text).toBe("浙B66666");

@@ -16,12 +16,15 @@ export interface ConstrainedDecode {
   logProb: number;
   /** Per character: its highest posterior over the frames it occupies. */
   charProbs: number[];
+  /** Per character: the frame of that highest posterior (where the character is in the crop). */
+  frames: number[];
 }
 
 interface Path {
   score: number;
   chars: number[];
   peaks: number[];
+  frames: number[];
 }
 
 const LOG_FLOOR = -1e4;
@@ -52,7 +55,7 @@ export function decodeWithTemplate(
 
   // blank[k]: k characters emitted, current frame blank; char[k]: class → path whose
   // k-th character (1-based) is that class and occupies the current frame.
-  let blank: (Path | null)[] = Array.from({ length: K + 1 }, (_, k) => (k === 0 ? { score: 0, chars: [], peaks: [] } : null));
+  let blank: (Path | null)[] = Array.from({ length: K + 1 }, (_, k) => (k === 0 ? { score: 0, chars: [], peaks: [], frames: [] } : null));
   let char: Map<number, Path>[] = Array.from({ length: K + 1 }, () => new Map());
 
   for (let t = 0; t < steps; t++) {
@@ -74,13 +77,19 @@ export function decodeWithTemplate(
         const fromBlank = blank[k - 1] ?? null;
         const enter = !fromChar || (fromBlank && fromBlank.score >= fromChar.score) ? fromBlank : fromChar;
         if (stay && (!enter || stay.score >= enter.score)) {
-          const peaks = p > stay.peaks[k - 1]! ? stay.peaks.with(k - 1, p) : stay.peaks;
-          nextChar[k]!.set(c, { score: stay.score + lp, chars: stay.chars, peaks });
+          const higher = p > stay.peaks[k - 1]!;
+          nextChar[k]!.set(c, {
+            score: stay.score + lp,
+            chars: stay.chars,
+            peaks: higher ? stay.peaks.with(k - 1, p) : stay.peaks,
+            frames: higher ? stay.frames.with(k - 1, t) : stay.frames,
+          });
         } else if (enter) {
           nextChar[k]!.set(c, {
             score: enter.score + lp,
             chars: [...enter.chars, c],
             peaks: [...enter.peaks, p],
+            frames: [...enter.frames, t],
           });
         }
       }
@@ -96,6 +105,7 @@ export function decodeWithTemplate(
     text: best.chars.map((c) => dictionary[c]).join(""),
     logProb: best.score,
     charProbs: best.peaks,
+    frames: best.frames,
   };
 }
 

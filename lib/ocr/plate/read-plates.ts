@@ -10,6 +10,7 @@ import { dedupeReadings } from "./dedupe";
 import { expandQuad } from "./expand-quad";
 import { PLATE_TEMPLATES, PLATE_TYPE_NAMES, type PlateColor } from "./grammar";
 import { withJoinedNeighbours } from "./joined-boxes";
+import { combineProvinces, PROVINCE_CONFIG, provinceLogProbs, provinceQuad } from "./province";
 
 /** Separators and marks a recogniser reads on plates besides the characters. */
 const PLATE_MARKS = /[\s·•.:：\-_]/g;
@@ -42,6 +43,12 @@ export const PLATE_READ_CONFIG = {
   /** Recogniser input height (px) crops are warped to. */
   cropHeight: 48,
   /**
+   * Crops are also widened by these factors (each crop is read at each): at natural width a
+   * plate gets about two CTC frames per character, too few for Q vs 0 or J vs 1 and for the
+   * province's radicals. Two factors, because each fixes plates the other misreads.
+   */
+  widthStretches: [2, 2.5] as const,
+  /**
    * Margins tried around colour regions / text boxes (share of width, share of height per
    * side): the colour mask can stop short of the province character or the plate border.
    */
@@ -50,9 +57,11 @@ export const PLATE_READ_CONFIG = {
     [0.1, 0.2],
     [0.18, 0.25],
   ] as const,
+  // The tight one makes the glyphs larger in the recogniser's 48 px (J vs 1 on small plates).
   textMargins: [
     [0.06, 0.3],
     [0.12, 0.4],
+    [0.06, 0.12],
   ] as const,
   /** Height (px) of the sample a text box's colour is measured on. */
   colorSampleHeight: 16,
@@ -63,6 +72,45 @@ export const PLATE_READ_CONFIG = {
   /** Least posterior of the province: English words forced into the grammar have none. */
   minProvince: 0.02,
 } as const;
+
+interface Found {
+  candidate: Candidate;
+  decode: ConstrainedDecode;
+  /** The crop the decode came from, and its width in recogniser pixels. */
+  crop: Quad;
+  cropWidth: number;
+  /** Province log-probabilities from every crop of the candidate that read as a plate. */
+  opinions: Map<string, number>[];
+}
+
+/**
+ * Replaces each reading's province with the one its whole-plate crops and its single-glyph
+ * crops (cut where the decode placed the province) agree on best.
+ */
+async function rereadProvinces(image: RgbImage, ocr: PlateOcr, found: Found[]): Promise<void> {
+  const glyphs = found.map((f) => provinceQuad(f.crop, f.decode.frames, f.cropWidth));
+  const crops = glyphs.flatMap((quad) => {
+    if (!quad) return [];
+    const { width, height } = quadSize(quad);
+    const h = PLATE_READ_CONFIG.cropHeight;
+    return PROVINCE_CONFIG.stretches.map((s) => warpQuad(image, quad, (s * h * width) / Math.max(height, 1), h));
+  });
+  if (crops.length === 0) return;
+  const results = await ocr.recognizeCrops(crops, { withProbs: true, skipCls: true });
+  const dictionary = ocr.dictionary();
+  let next = 0;
+  found.forEach((f, i) => {
+    if (!glyphs[i]) return;
+    const glyphOpinions = results.slice(next, (next += PROVINCE_CONFIG.stretches.length)).flatMap((r) => (r.probs ? [provinceLogProbs(r.probs, dictionary)] : []));
+    const best = combineProvinces([...f.opinions, ...glyphOpinions]);
+    if (!best) return;
+    f.decode = {
+      ...f.decode,
+      text: best.province + [...f.decode.text].slice(1).join(""),
+      charProbs: f.decode.charProbs.with(0, best.prob),
+    };
+  });
+}
 
 interface Candidate {
   /** The region's outline, and the crops tried for it. */
@@ -91,37 +139,44 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr): Promise<PlateR
   }
   if (candidates.length === 0) return [];
 
-  const crops = candidates.flatMap((c) =>
-    c.crops.map((quad) => {
-      const { width, height } = quadSize(quad);
-      return warpQuad(image, quad, (cfg.cropHeight * width) / Math.max(height, 1), cfg.cropHeight);
-    }),
-  );
+  const views = candidates.map((c) => c.crops.flatMap((quad) => cfg.widthStretches.map((stretch) => ({ quad, stretch }))));
+  const crops = views.flat().map(({ quad, stretch }) => {
+    const { width, height } = quadSize(quad);
+    return warpQuad(image, quad, (stretch * cfg.cropHeight * width) / Math.max(height, 1), cfg.cropHeight);
+  });
   const results = await ocr.recognizeCrops(crops, { withProbs: true, skipCls: true });
   const dictionary = ocr.dictionary();
 
-  const readings: PlateReading[] = [];
+  const found: Found[] = [];
   let next = 0;
-  for (const candidate of candidates) {
-    let best: ConstrainedDecode | null = null;
-    for (let k = 0; k < candidate.crops.length; k++, next++) {
+  candidates.forEach((candidate, ci) => {
+    let best: Found | null = null;
+    const opinions: Map<string, number>[] = [];
+    for (let k = 0; k < views[ci]!.length; k++, next++) {
       const result = results[next];
       const decode = result?.probs ? decodePlate(result.probs, dictionary, PLATE_TEMPLATES) : null;
       if (!decode || !lengthAgrees(result!.text, decode.text)) continue;
-      if (!best || plateConfidence(decode) > plateConfidence(best)) best = decode;
+      // The province's peak frame and its neighbours: a widened glyph spans a few frames.
+      opinions.push(provinceLogProbs(result!.probs!, dictionary, [decode.frames[0]! - 1, decode.frames[0]! + 1]));
+      if (!best || plateConfidence(decode) > plateConfidence(best.decode)) {
+        best = { candidate, decode, crop: views[ci]![k]!.quad, cropWidth: crops[next]!.width, opinions };
+      }
     }
     // Whether this is a plate is judged mostly without the province, the character the
     // recogniser is least sure of on plates; the reported confidence includes it.
-    if (!best || best.charProbs[0]! < cfg.minProvince) continue;
-    if (plateConfidence({ charProbs: best.charProbs.slice(1) }) < cfg.minConfidence) continue;
-    readings.push({
-      box: orderQuad(candidate.quad),
-      // 8 characters only exist on new-energy plates, whose large-vehicle kind is
-      // yellow-green and would otherwise pass for yellow.
-      plateType: PLATE_TYPE_NAMES[[...best.text].length === 8 ? "green" : candidate.color],
-      text: best.text,
-      confidence: plateConfidence(best),
-    });
-  }
+    if (!best || best.decode.charProbs[0]! < cfg.minProvince) return;
+    if (plateConfidence({ charProbs: best.decode.charProbs.slice(1) }) < cfg.minConfidence) return;
+    found.push(best);
+  });
+  await rereadProvinces(image, ocr, found);
+
+  const readings = found.map(({ candidate, decode }): PlateReading => ({
+    box: orderQuad(candidate.quad),
+    // 8 characters only exist on new-energy plates, whose large-vehicle kind is
+    // yellow-green and would otherwise pass for yellow.
+    plateType: PLATE_TYPE_NAMES[[...decode.text].length === 8 ? "green" : candidate.color],
+    text: decode.text,
+    confidence: plateConfidence(decode),
+  }));
   return dedupeReadings(readings);
 }
