@@ -5,12 +5,14 @@ import { orderQuad, quadSize, warpQuad } from "../geometry";
 import type { Quad, RecognizeCropsOptions, RecResult, RgbImage } from "../types";
 import { findPlateCandidates } from "./candidates";
 import { plateColor } from "./color";
-import { decodePlate, plateConfidence, type ConstrainedDecode } from "./ctc-grammar";
+import { decodePlate, plateConfidence, type ConstrainedDecode, type CtcPosterior } from "./ctc-grammar";
 import { dedupeReadings } from "./dedupe";
 import { expandQuad } from "./expand-quad";
-import { PLATE_TEMPLATES, PLATE_TYPE_NAMES, type PlateColor } from "./grammar";
+import { isValidPlate, PLATE_TEMPLATES, PLATE_TYPE_NAMES, type PlateColor } from "./grammar";
+import { dropEdgeInk, inkMask } from "./ink-mask";
 import { withJoinedNeighbours } from "./joined-boxes";
 import { combineProvinces, PROVINCE_CONFIG, provinceLogProbs, provinceQuad } from "./province";
+import { charQuad, peakProb, Q_TAIL_CONFIG, tailAsymmetry } from "./q-tail";
 
 /** Separators and marks a recogniser reads on plates besides the characters. */
 const PLATE_MARKS = /[\s·•.:：\-_]/g;
@@ -81,6 +83,29 @@ interface Found {
   cropWidth: number;
   /** Province log-probabilities from every crop of the candidate that read as a plate. */
   opinions: Map<string, number>[];
+  /** The recogniser's posterior for that crop. */
+  posterior: CtcPosterior;
+}
+
+/**
+ * Turns a 0 the recogniser gave some doubt towards Q into Q when the glyph has Q's tail
+ * (see q-tail.ts); the character's confidence stays the recogniser's for the 0/Q pair.
+ */
+function restoreQs(image: RgbImage, found: Found[], dictionary: readonly string[]): void {
+  const q = dictionary.indexOf("Q");
+  for (const f of found) {
+    const chars = [...f.decode.text];
+    chars.forEach((ch, k) => {
+      if (ch !== "0" || peakProb(f.posterior, q, f.decode.frames[k]!) < Q_TAIL_CONFIG.minQ) return;
+      const quad = charQuad(f.crop, f.decode.frames, k, f.cropWidth);
+      if (!quad) return;
+      const { width, height } = quadSize(quad);
+      const h = Q_TAIL_CONFIG.cellHeight;
+      const ink = dropEdgeInk(inkMask(warpQuad(image, quad, (h * width) / Math.max(height, 1), h), f.candidate.color !== "blue"));
+      const text = chars.with(k, "Q").join("");
+      if (tailAsymmetry(ink) >= Q_TAIL_CONFIG.minAsymmetry && isValidPlate(text)) f.decode = { ...f.decode, text };
+    });
+  }
 }
 
 /**
@@ -159,7 +184,7 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr): Promise<PlateR
       // The province's peak frame and its neighbours: a widened glyph spans a few frames.
       opinions.push(provinceLogProbs(result!.probs!, dictionary, [decode.frames[0]! - 1, decode.frames[0]! + 1]));
       if (!best || plateConfidence(decode) > plateConfidence(best.decode)) {
-        best = { candidate, decode, crop: views[ci]![k]!.quad, cropWidth: crops[next]!.width, opinions };
+        best = { candidate, decode, crop: views[ci]![k]!.quad, cropWidth: crops[next]!.width, opinions, posterior: result!.probs! };
       }
     }
     // Whether this is a plate is judged mostly without the province, the character the
@@ -169,6 +194,7 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr): Promise<PlateR
     found.push(best);
   });
   await rereadProvinces(image, ocr, found);
+  restoreQs(image, found, dictionary);
 
   const readings = found.map(({ candidate, decode }): PlateReading => ({
     box: orderQuad(candidate.quad),
