@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 
 import { appCreateSchema } from "@/lib/validation/app";
+import { errorsByField } from "@/lib/validation/field-errors";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Textarea } from "@/components/ui/input";
@@ -32,7 +33,7 @@ export function AppFormDialog({
     const data = new FormData(e.currentTarget);
     const parsed = appCreateSchema.safeParse({ name: data.get("name"), description: data.get("description") ?? "" });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(errorsByField(parsed.error));
       return;
     }
     setErrors({});

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 
 import { updateAppSettingsAction } from "@/lib/actions/apps";
 import { MAX_APP_QPS, appSettingsSchema } from "@/lib/validation/app";
+import { errorsByField } from "@/lib/validation/field-errors";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
@@ -21,7 +22,7 @@ export function AppSettingsForm({ appId, qpsLimit, ipAllowList }: { appId: strin
     const input = { appId, qpsLimit: data.get("qpsLimit"), ipAllowList: String(data.get("ipAllowList") ?? "") };
     const parsed = appSettingsSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(errorsByField(parsed.error));
       return;
     }
     setErrors({});

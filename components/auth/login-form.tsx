@@ -5,6 +5,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 
 import { loginSchema } from "@/lib/validation/auth";
+import { errorsByField } from "@/lib/validation/field-errors";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 
@@ -25,7 +27,7 @@ export function LoginForm() {
     const form = new FormData(e.currentTarget);
     const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(errorsByField(parsed.error));
       return;
     }
     setFieldErrors({});
@@ -55,9 +57,7 @@ export function LoginForm() {
         <Input id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!fieldErrors.password} className="h-10" />
       </Field>
       {error && (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
+        <ErrorAlert>{error}</ErrorAlert>
       )}
       <Button type="submit" size="lg" loading={pending} className="w-full">
         登录

@@ -6,6 +6,8 @@ import { signIn } from "next-auth/react";
 
 import { registerAction } from "@/lib/actions/auth";
 import { PASSWORD_MIN_LENGTH, registerSchema } from "@/lib/validation/auth";
+import { errorsByField } from "@/lib/validation/field-errors";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
 
@@ -21,7 +23,7 @@ export function RegisterForm() {
     const input = { email: form.get("email"), name: form.get("name") ?? "", password: form.get("password"), confirm: form.get("confirm") };
     const parsed = registerSchema.safeParse(input);
     if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setFieldErrors(errorsByField(parsed.error));
       return;
     }
     setFieldErrors({});
@@ -58,9 +60,7 @@ export function RegisterForm() {
         <Input id="confirm" name="confirm" type="password" autoComplete="new-password" aria-invalid={!!fieldErrors.confirm} className="h-10" />
       </Field>
       {error && (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
+        <ErrorAlert>{error}</ErrorAlert>
       )}
       <Button type="submit" size="lg" loading={pending} className="w-full">
         注册并登录

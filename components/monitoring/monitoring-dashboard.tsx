@@ -8,6 +8,7 @@ import type { CapabilityId } from "@/lib/capabilities/catalog";
 import { usageKeys } from "@/lib/query/keys";
 import { useUsageSeries } from "@/lib/query/use-usage-series";
 import type { UsageRange } from "@/lib/validation/usage-query";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { TimeSeriesChart, type ChartConfig } from "@/components/ui/chart";
@@ -86,9 +87,7 @@ export function MonitoringDashboard({ options, initial }: { options: MonitoringF
       </Card>
 
       {isError && (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
-          监控数据加载失败，请稍后重试。
-        </p>
+        <ErrorAlert>监控数据加载失败，请稍后重试。</ErrorAlert>
       )}
 
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 
 import type { ImageResult } from "@/lib/playground/normalize";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -70,7 +71,7 @@ export function OcrResultPanel({
         </div>
       </div>
       {!result.ok && result.error && (
-        <p role="alert" className="mt-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
+        <ErrorAlert className="mt-3">
           识别失败（{String(result.error.code)}）：{result.error.message || "未知错误"}
           {/5100[123]/.test(String(result.error.code)) && (
             <Link href="/packs" className="ml-1 text-primary hover:underline">
@@ -82,7 +83,7 @@ export function OcrResultPanel({
               去开通能力
             </Link>
           )}
-        </p>
+        </ErrorAlert>
       )}
       {result.note && <p className="mt-3 text-xs text-muted">{result.note}</p>}
       <div ref={listRef} className="mt-2 max-h-[400px] min-h-40 flex-1 overflow-y-auto">

@@ -9,6 +9,7 @@ import type { CapabilityId } from "@/lib/capabilities/catalog";
 import { recognizeAction } from "@/lib/actions/playground";
 import { normalizeCalls, type ImageResult } from "@/lib/playground/normalize";
 import type { PlaygroundCall } from "@/lib/playground/signed-client";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -155,11 +156,11 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
             )}
             <ImageDropzone onFiles={onFiles} onReject={setRejects} disabled={phase === "running"} />
             {rejects.length > 0 && (
-              <ul role="alert" className="space-y-1 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
+              <ErrorAlert as="ul" className="space-y-1">
                 {rejects.map((r) => (
                   <li key={r}>{r}</li>
                 ))}
-              </ul>
+              </ErrorAlert>
             )}
             {uploads.length > 0 && (
               <div className="flex flex-wrap items-center gap-2">
@@ -204,14 +205,14 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
               </div>
             )}
             {error && (
-              <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-danger">
+              <ErrorAlert>
                 {error}
                 {error.includes("AccessKey") && (
                   <Link href="/access-keys" className="ml-1 text-primary hover:underline">
                     去创建
                   </Link>
                 )}
-              </p>
+              </ErrorAlert>
             )}
           </CardBody>
         </Card>

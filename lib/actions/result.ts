@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { isAppError } from "@/lib/errors";
+import { errorsByField } from "@/lib/validation/field-errors";
 
 // Shared shape of every server action's answer (not a "use server" module: helpers only).
 export type ActionResult<T = null> =
@@ -9,12 +10,7 @@ export type ActionResult<T = null> =
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export function invalidInput(error: z.ZodError): ActionResult<never> {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    fieldErrors[key] ??= issue.message;
-  }
-  return { ok: false, error: error.issues[0]?.message ?? "输入不正确", fieldErrors };
+  return { ok: false, error: error.issues[0]?.message ?? "输入不正确", fieldErrors: errorsByField(error) };
 }
 
 /** Runs the body; expected failures (AppError) become `{ ok: false }`, redirect/notFound pass through. */

@@ -1,8 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 
 import { appSettingsSchema, isIpOrCidr } from "@/lib/validation/app";
 import { checkPlaygroundFile, sniffImageFormat } from "@/lib/validation/playground";
 import { registerSchema } from "@/lib/validation/auth";
+import { errorsByField } from "@/lib/validation/field-errors";
 
 describe("isIpOrCidr", () => {
   test.each([
@@ -45,4 +47,16 @@ test("registration needs matching passwords of 8+ characters", () => {
   expect(registerSchema.safeParse({ email: "a@b.cn", password: "12345678", confirm: "12345678" }).success).toBe(true);
   expect(registerSchema.safeParse({ email: "a@b.cn", password: "1234567", confirm: "1234567" }).success).toBe(false);
   expect(registerSchema.safeParse({ email: "a@b.cn", password: "12345678", confirm: "12345679" }).success).toBe(false);
+});
+
+describe("errorsByField", () => {
+  test("one message per field, the first reported; form-level issues under _", () => {
+    const parsed = registerSchema.safeParse({ email: "not-an-email", name: "", password: "x", confirm: "y" });
+    expect(parsed.success).toBe(false);
+    const errors = errorsByField(parsed.error!);
+    expect(Object.keys(errors)).toEqual(expect.arrayContaining(["email", "password"]));
+    expect(errors.email).toBe(parsed.error!.issues.find((i) => i.path[0] === "email")!.message);
+    const formLevel = z.object({ a: z.string() }).refine(() => false, "整体不正确").safeParse({ a: "" });
+    expect(errorsByField(formLevel.error!)).toEqual({ _: "整体不正确" });
+  });
 });
