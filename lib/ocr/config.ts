@@ -64,7 +64,7 @@ export const MODEL_FILES = {
 } as const;
 
 export const POOL_CONFIG = {
-  /** Worker threads; each runs whole-image pipelines one at a time. */
+  /** Worker threads; each runs one job (an image, or a share of its crops) at a time. */
   workers: 2,
   /** ONNX Runtime intra-op threads per worker. */
   intraOpThreads: 1,

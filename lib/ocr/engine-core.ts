@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { POOL_CONFIG } from "./config";
 import { resolveModelPaths } from "./model-files";
+import { balancedGroups } from "./pipeline/balanced-groups";
+import { toTextLines, type DetectedLines } from "./pipeline/general";
 import { buildDictionary } from "./rec/dictionary";
 import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "./types";
 import { WorkerPool } from "./worker/worker-pool";
@@ -63,21 +65,45 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     opts.workers ?? POOL_CONFIG.workers,
   );
 
+  const idleWorkers = () => {
+    const { workers, busy, queued } = pool.stats();
+    return workers - busy - queued;
+  };
+  const runCrops = async (crops: RgbImage[], options: RecognizeCropsOptions): Promise<RecResult[]> => {
+    const copies = crops.map(toTransferable);
+    const transfer = copies.map((c) => c.data.buffer as ArrayBuffer);
+    return (await pool.run({ kind: "recognizeCrops", crops: copies, options }, transfer)) as RecResult[];
+  };
+  // Under load every job stays on one worker: nothing passed back and forth, best throughput.
+  // On an idle pool crops are shared out, so a lone request is not held to one core.
+  const recognizeCrops = async (crops: RgbImage[], options: RecognizeCropsOptions = {}): Promise<RecResult[]> => {
+    if (crops.length === 0) return [];
+    const share = Math.min(idleWorkers(), crops.length);
+    if (share < 2) return runCrops(crops, options);
+    const groups = balancedGroups(crops.map((c) => c.width / Math.max(c.height, 1)), share);
+    const results = new Array<RecResult>(crops.length);
+    await Promise.all(
+      groups.map(async (group) => {
+        const read = await runCrops(group.map((i) => crops[i]!), options);
+        group.forEach((i, k) => (results[i] = read[k]!));
+      }),
+    );
+    return results;
+  };
+
   return {
     async recognize(image) {
       const copy = toTransferable(image);
-      return (await pool.run({ kind: "recognize", image: copy }, [copy.data.buffer as ArrayBuffer])) as TextLine[];
+      const transfer = [copy.data.buffer as ArrayBuffer];
+      if (idleWorkers() < 2) return (await pool.run({ kind: "recognize", image: copy }, transfer)) as TextLine[];
+      const { quads, crops } = (await pool.run({ kind: "detectAndCrop", image: copy }, transfer)) as DetectedLines;
+      return toTextLines(quads, await recognizeCrops(crops));
     },
     async detect(image) {
       const copy = toTransferable(image);
       return (await pool.run({ kind: "detect", image: copy }, [copy.data.buffer as ArrayBuffer])) as Quad[];
     },
-    async recognizeCrops(crops, options = {}) {
-      if (crops.length === 0) return [];
-      const copies = crops.map(toTransferable);
-      const transfer = copies.map((c) => c.data.buffer as ArrayBuffer);
-      return (await pool.run({ kind: "recognizeCrops", crops: copies, options }, transfer)) as RecResult[];
-    },
+    recognizeCrops,
     dictionary: () => [...dictionary],
     stats: () => pool.stats(),
     close: () => pool.close(),

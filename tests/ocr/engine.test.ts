@@ -125,6 +125,17 @@ describe("other entry points", () => {
     expect(dict[dict.length - 1]).toBe(" ");
   });
 
+  test("a lone request is shared between idle workers and reads as a queued one does", async () => {
+    // The first of these finds the pool idle and is shared out; the second runs whole on one worker.
+    const [, queued] = await Promise.all([engine.recognize(notice.image), engine.recognize(notice.image)]);
+    let mostBusy = 0;
+    const timer = setInterval(() => (mostBusy = Math.max(mostBusy, engine.stats().busy)), 1);
+    const alone = await engine.recognize(notice.image);
+    clearInterval(timer);
+    expect(mostBusy).toBe(2);
+    expect(alone).toEqual(queued);
+  });
+
   test("stats() reflects the pool", () => {
     expect(engine.stats()).toEqual({ workers: 2, busy: 0, queued: 0 });
   });

@@ -14,6 +14,21 @@ export interface GeneralPipelineStages {
   recognizer: Pick<TextRecognizer, "run">;
 }
 
+/** Text boxes in reading order and their rectified crops, ready for recognition. */
+export interface DetectedLines {
+  quads: Quad[];
+  crops: RgbImage[];
+}
+
+/** Recognised crops as text lines: empty and low-confidence readings are dropped. */
+export function toTextLines(quads: readonly Quad[], results: readonly RecResult[]): TextLine[] {
+  const lines: TextLine[] = [];
+  results.forEach((r, i) => {
+    if (r.text.trim() !== "" && r.score >= REC_CONFIG.minLineScore) lines.push({ text: r.text, box: quads[i]!, score: r.score });
+  });
+  return lines;
+}
+
 /** det → crop → cls → rec for one image; boxes in image pixels, lines in reading order. */
 export class GeneralOcrPipeline {
   constructor(private readonly stages: GeneralPipelineStages) {}
@@ -43,14 +58,13 @@ export class GeneralOcrPipeline {
     return chosen;
   }
 
-  async recognize(image: RgbImage): Promise<TextLine[]> {
+  async detectAndCrop(image: RgbImage): Promise<DetectedLines> {
     const quads = await this.detect(image);
-    const crops = quads.map((q) => cropLine(image, q));
-    const results = await this.recognizeCrops(crops);
-    const lines: TextLine[] = [];
-    results.forEach((r, i) => {
-      if (r.text.trim() !== "" && r.score >= REC_CONFIG.minLineScore) lines.push({ text: r.text, box: quads[i]!, score: r.score });
-    });
-    return lines;
+    return { quads, crops: quads.map((q) => cropLine(image, q)) };
+  }
+
+  async recognize(image: RgbImage): Promise<TextLine[]> {
+    const { quads, crops } = await this.detectAndCrop(image);
+    return toTextLines(quads, await this.recognizeCrops(crops));
   }
 }

@@ -8,7 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { DirectionClassifier } from "../cls/direction-classifier";
 import { TextDetector } from "../det/text-detector";
 import { createOnnxRunner } from "../onnx-runner";
-import { GeneralOcrPipeline } from "../pipeline/general";
+import { GeneralOcrPipeline, type DetectedLines } from "../pipeline/general";
 import { buildDictionary } from "../rec/dictionary";
 import { TextRecognizer } from "../rec/text-recognizer";
 import type { RecResult, RgbImage } from "../types";
@@ -41,8 +41,10 @@ function warmUpImage(): RgbImage {
   return { width, height, data };
 }
 
-function transferables(result: WorkerResult): ArrayBuffer[] {
-  return (result as RecResult[]).flatMap((r) => (r.probs ? [r.probs.data.buffer as ArrayBuffer] : []));
+function transferables(req: WorkerRequest, result: WorkerResult): ArrayBuffer[] {
+  if (req.kind === "recognizeCrops") return (result as RecResult[]).flatMap((r) => (r.probs ? [r.probs.data.buffer as ArrayBuffer] : []));
+  if (req.kind === "detectAndCrop") return (result as DetectedLines).crops.map((c) => c.data.buffer as ArrayBuffer);
+  return [];
 }
 
 function handle(pipeline: GeneralOcrPipeline, req: WorkerRequest): Promise<WorkerResult> {
@@ -51,6 +53,8 @@ function handle(pipeline: GeneralOcrPipeline, req: WorkerRequest): Promise<Worke
       return pipeline.recognize(req.image);
     case "detect":
       return pipeline.detect(req.image);
+    case "detectAndCrop":
+      return pipeline.detectAndCrop(req.image);
     case "recognizeCrops":
       return pipeline.recognizeCrops(req.crops, req.options);
   }
@@ -64,7 +68,7 @@ port.on("message", async (req: WorkerRequest) => {
   try {
     const result = await handle(pipeline, req);
     response = { type: "result", id: req.id, ok: true, result };
-    port.postMessage(response, req.kind === "recognizeCrops" ? transferables(result) : []);
+    port.postMessage(response, transferables(req, result));
   } catch (err) {
     response = { type: "result", id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
     port.postMessage(response);

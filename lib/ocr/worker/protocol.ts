@@ -1,3 +1,4 @@
+import type { DetectedLines } from "../pipeline/general";
 import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "../types";
 
 /** Passed as `workerData` when a worker starts. */
@@ -9,9 +10,10 @@ export interface WorkerInit {
 export type WorkerRequest =
   | { id: number; kind: "recognize"; image: RgbImage }
   | { id: number; kind: "detect"; image: RgbImage }
+  | { id: number; kind: "detectAndCrop"; image: RgbImage }
   | { id: number; kind: "recognizeCrops"; crops: RgbImage[]; options: RecognizeCropsOptions };
 
-export type WorkerResult = TextLine[] | Quad[] | RecResult[];
+export type WorkerResult = TextLine[] | Quad[] | RecResult[] | DetectedLines;
 
 export type WorkerResponse =
   | { type: "ready" }
