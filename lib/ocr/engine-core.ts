@@ -69,22 +69,23 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     const { workers, busy, queued } = pool.stats();
     return workers - busy - queued;
   };
-  const runCrops = async (crops: RgbImage[], options: RecognizeCropsOptions): Promise<RecResult[]> => {
-    const copies = crops.map(toTransferable);
+  /** `owned`: crops no caller holds (from detectAndCrop), transferred without a copy. */
+  const runCrops = async (crops: RgbImage[], options: RecognizeCropsOptions, owned: boolean): Promise<RecResult[]> => {
+    const copies = owned ? crops : crops.map(toTransferable);
     const transfer = copies.map((c) => c.data.buffer as ArrayBuffer);
     return (await pool.run({ kind: "recognizeCrops", crops: copies, options }, transfer)) as RecResult[];
   };
   // Under load every job stays on one worker: nothing passed back and forth, best throughput.
   // On an idle pool crops are shared out, so a lone request is not held to one core.
-  const recognizeCrops = async (crops: RgbImage[], options: RecognizeCropsOptions = {}): Promise<RecResult[]> => {
+  const recognizeCrops = async (crops: RgbImage[], options: RecognizeCropsOptions = {}, owned = false): Promise<RecResult[]> => {
     if (crops.length === 0) return [];
     const share = Math.min(idleWorkers(), crops.length);
-    if (share < 2) return runCrops(crops, options);
+    if (share < 2) return runCrops(crops, options, owned);
     const groups = balancedGroups(crops.map((c) => c.width / Math.max(c.height, 1)), share);
     const results = new Array<RecResult>(crops.length);
     await Promise.all(
       groups.map(async (group) => {
-        const read = await runCrops(group.map((i) => crops[i]!), options);
+        const read = await runCrops(group.map((i) => crops[i]!), options, owned);
         group.forEach((i, k) => (results[i] = read[k]!));
       }),
     );
@@ -97,13 +98,13 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
       const transfer = [copy.data.buffer as ArrayBuffer];
       if (idleWorkers() < 2) return (await pool.run({ kind: "recognize", image: copy }, transfer)) as TextLine[];
       const { quads, crops } = (await pool.run({ kind: "detectAndCrop", image: copy }, transfer)) as DetectedLines;
-      return toTextLines(quads, await recognizeCrops(crops));
+      return toTextLines(quads, await recognizeCrops(crops, {}, true));
     },
     async detect(image) {
       const copy = toTransferable(image);
       return (await pool.run({ kind: "detect", image: copy }, [copy.data.buffer as ArrayBuffer])) as Quad[];
     },
-    recognizeCrops,
+    recognizeCrops: (crops, options) => recognizeCrops(crops, options),
     dictionary: () => [...dictionary],
     stats: () => pool.stats(),
     close: () => pool.close(),
