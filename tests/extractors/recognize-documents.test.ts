@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import { createCanvas } from "@napi-rs/canvas";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { recognizeBusinessLicense } from "@/lib/capabilities/business-license/recognize";
@@ -12,7 +13,12 @@ import { recognizePlates } from "@/lib/capabilities/plate/recognize";
 import { decodeImage } from "@/lib/images/decode-image";
 import { getOcrEngine } from "@/lib/ocr/engine";
 import type { RgbImage } from "@/lib/ocr/types";
+import { registerDocFonts } from "@/scripts/fixtures/documents/fonts";
 import { generateDocuments } from "@/scripts/fixtures/documents/generate";
+import { CARD_H, CARD_W, renderIdBack } from "@/scripts/fixtures/documents/idcard";
+import { randomPerson } from "@/scripts/fixtures/documents/identities";
+import { createRng } from "@/scripts/fixtures/documents/random";
+import { paintTable } from "@/scripts/fixtures/documents/scene";
 
 type Gt = { images: Record<string, Record<string, any>> };
 
@@ -46,6 +52,38 @@ describe("ID card", () => {
     expect(Object.keys(result.field_boxes ?? {}).sort()).toEqual(filled.sort());
     if (truth.side === "back") expect(Buffer.from(result.idcard_face, "base64").subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     else expect(result.idcard_face).toBe("no face");
+  });
+});
+
+describe("ID card close-up", () => {
+  /** A portrait side turned by `degrees`, its corners touching the frame's edges. */
+  function closeUp(degrees: number) {
+    registerDocFonts();
+    const rng = createRng(11);
+    const person = randomPerson(rng);
+    const card = renderIdBack(person, rng);
+    const a = (Math.abs(degrees) * Math.PI) / 180;
+    const width = Math.ceil(CARD_W * Math.cos(a) + CARD_H * Math.sin(a));
+    const height = Math.ceil(CARD_W * Math.sin(a) + CARD_H * Math.cos(a));
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext("2d");
+    paintTable(ctx, width, height, rng);
+    ctx.translate(width / 2, height / 2);
+    ctx.rotate((degrees * Math.PI) / 180);
+    ctx.drawImage(card, -CARD_W / 2, -CARD_H / 2);
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const data = new Uint8Array(width * height * 3);
+    for (let i = 0; i < width * height; i++) data.set(rgba.subarray(4 * i, 4 * i + 3), 3 * i);
+    const fields = { name: person.name, sex: person.sex, nation: person.nation, birthday: person.birthday, idn: person.idn, addr: person.addrLines.join(""), org: "", validperiod: "" };
+    return { image: { width, height, data } satisfies RgbImage, fields };
+  }
+
+  // The issue's upper bound: the card fills the picture (a close-up), turned; nothing to find.
+  test.each([-12, 12])("card filling the frame, turned %i°: every field", async (degrees) => {
+    const { image, fields } = closeUp(degrees);
+    const result = await recognizeIdCard(image, { returnFace: false, withWarnings: true, withFieldBoxes: false });
+    expect(result.note).toBe("back");
+    expect(result.detail).toEqual(fields);
   });
 });
 
