@@ -17,9 +17,10 @@ import { extractIdCard } from "../lib/extractors/idcard";
 import { normalizeText } from "../lib/extractors/normalize";
 import { readIdCard } from "../lib/ocr/card/read-id-card";
 import { createOcrEngine, type OcrEngine } from "../lib/ocr/engine-core";
+import { quadIou } from "../lib/ocr/geometry";
 import { isValidPlate } from "../lib/ocr/plate/grammar";
 import { readPlates } from "../lib/ocr/plate/read-plates";
-import type { RgbImage } from "../lib/ocr/types";
+import type { Quad, RgbImage } from "../lib/ocr/types";
 import { DOCUMENTS_DIR, generateDocuments } from "./fixtures/documents/generate";
 
 const run = promisify(execFile);
@@ -71,7 +72,8 @@ interface LicenseTruth {
   fields: Fields;
 }
 interface PlateTruth {
-  scored: { text: string; type: string }[];
+  /** `box`: the plate's corners, where the set labels them (the synthetic ones do). */
+  scored: { text: string; type: string; box?: Quad }[];
   ignored: number;
 }
 
@@ -90,7 +92,7 @@ function syntheticSets(root: string) {
     idcard: entries<IdTruth>("idcard", id, (v) => ({ side: v.side as string, fields: v.fields as Fields })),
     license: entries<LicenseTruth>("license", lic, (v) => ({ license_type: v.license_type as string, fields: v.fields as Fields })),
     plate: entries<PlateTruth>("plate", plate, (v) => ({
-      scored: (v.plates as { platelicense: string; plate_type: string }[]).map((p) => ({ text: p.platelicense, type: p.plate_type })),
+      scored: (v.plates as { platelicense: string; plate_type: string; box: Quad }[]).map((p) => ({ text: p.platelicense, type: p.plate_type, box: p.box })),
       ignored: 0,
     })),
   };
@@ -138,7 +140,7 @@ interface LicenseAnswer {
   license_type: string;
   detail: Fields;
 }
-type PlateAnswer = { text: string; type: string }[];
+type PlateAnswer = { text: string; type: string; box?: Quad }[];
 
 const ours = (engine: OcrEngine) => ({
   async idcard(file: string): Promise<IdAnswer> {
@@ -150,7 +152,7 @@ const ours = (engine: OcrEngine) => ({
     return { license_type: r.isLicense ? "Business License" : "Not Business License", detail: { ...r.detail } };
   },
   async plate(file: string): Promise<PlateAnswer> {
-    return (await readPlates(await loadImage(file), engine)).map((p) => ({ text: p.text, type: p.plateType }));
+    return (await readPlates(await loadImage(file), engine)).map((p) => ({ text: p.text, type: p.plateType, box: p.box }));
   },
 });
 
@@ -260,6 +262,9 @@ interface PlateScore {
   fp: number;
   gt: number;
   typeRight: number;
+  /** Box overlap (IoU) of matched plates with labelled corners: sum and count. */
+  iouSum: number;
+  iouCount: number;
 }
 
 function scorePlates(score: PlateScore, truth: PlateTruth, answer: PlateAnswer): string[] {
@@ -273,6 +278,10 @@ function scorePlates(score: PlateScore, truth: PlateTruth, answer: PlateAnswer):
     }
     score.tp++;
     if (pending[i]!.type === a.type) score.typeRight++;
+    if (pending[i]!.box && a.box) {
+      score.iouSum += quadIou(pending[i]!.box!, a.box);
+      score.iouCount++;
+    }
     pending.splice(i, 1);
   }
   // Readings of unlabelled (uncertain / out-of-scope) plates count neither way.
@@ -318,13 +327,14 @@ async function main() {
       if (samples.length === 0) continue;
       console.log(`\n== ${ds.name} / ${cap} (${samples.length} images)`);
       if (cap === "plate") {
-        const scores = { ours: { tp: 0, fp: 0, gt: 0, typeRight: 0 }, peer: { tp: 0, fp: 0, gt: 0, typeRight: 0 } };
+        const newScore = (): PlateScore => ({ tp: 0, fp: 0, gt: 0, typeRight: 0, iouSum: 0, iouCount: 0 });
+        const scores = { ours: newScore(), peer: newScore() };
         await evaluate(samples as Sample<PlateTruth>[], { ours: mine.plate, peer: args.peer ? peer.plate : null }, (t, a, who) => scorePlates(scores[who], t, a));
         report[`${ds.name}/plate`] = scores;
         for (const who of ["ours", "peer"] as const) {
           if (who === "peer" && !args.peer) continue;
           const s = scores[who];
-          rows.push(`${ds.name.padEnd(18)} plate    ${who.padEnd(5)} precision ${pct(s.tp, s.tp + s.fp)}  recall(exact) ${pct(s.tp, s.gt)}  type ${pct(s.typeRight, s.tp)}  (${s.tp}/${s.gt})`);
+          rows.push(`${ds.name.padEnd(18)} plate    ${who.padEnd(5)} precision ${pct(s.tp, s.tp + s.fp)}  recall(exact) ${pct(s.tp, s.gt)}  type ${pct(s.typeRight, s.tp)}  (${s.tp}/${s.gt})${s.iouCount ? `  box IoU ${(s.iouSum / s.iouCount).toFixed(2)}` : ""}`);
         }
         continue;
       }

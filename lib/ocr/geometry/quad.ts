@@ -83,3 +83,16 @@ export function quadIou(a: Quad, b: Quad): number {
   const union = polygonArea(a) + polygonArea(b) - inter;
   return union > 0 ? inter / union : 0;
 }
+
+export function quadCentre(q: Quad): Point {
+  return [q.reduce((s, p) => s + p[0], 0) / 4, q.reduce((s, p) => s + p[1], 0) / 4];
+}
+
+/** Point in a convex quad: on the same side of all four edges. */
+export function quadContains(q: Quad, [x, y]: Point): boolean {
+  const sides = q.map((a, i) => {
+    const b = q[(i + 1) % 4]!;
+    return Math.sign((b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]));
+  });
+  return sides.every((s) => s >= 0) || sides.every((s) => s <= 0);
+}

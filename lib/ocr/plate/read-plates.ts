@@ -7,6 +7,7 @@ import { findPlateCandidates } from "./candidates";
 import { plateColor } from "./color";
 import { decodePlate, plateConfidence, type ConstrainedDecode, type CtcPosterior } from "./ctc-grammar";
 import { dedupeReadings } from "./dedupe";
+import { plateOutline } from "./outline";
 import { expandQuad } from "./expand-quad";
 import { isValidPlate, PLATE_TEMPLATES, PLATE_TYPE_NAMES, type PlateColor } from "./grammar";
 import { dropEdgeInk, inkMask } from "./ink-mask";
@@ -146,7 +147,8 @@ interface Candidate {
 
 export async function readPlates(image: RgbImage, ocr: PlateOcr): Promise<PlateReading[]> {
   const cfg = PLATE_READ_CONFIG;
-  const candidates: Candidate[] = findPlateCandidates(image).map((c) => ({
+  const colourRegions = findPlateCandidates(image);
+  const candidates: Candidate[] = colourRegions.map((c) => ({
     quad: c.quad,
     crops: cfg.colorMargins.map(([dx, dy]) => expandQuad(c.quad, dx, dy)),
     color: c.color,
@@ -204,5 +206,5 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr): Promise<PlateR
     text: decode.text,
     confidence: plateConfidence(decode),
   }));
-  return dedupeReadings(readings);
+  return dedupeReadings(readings).map((r) => ({ ...r, box: plateOutline(r.box, colourRegions) }));
 }
