@@ -1,6 +1,6 @@
 // Plate-region candidates by colour and shape: plate-coloured cells, joined across the
 // characters that interrupt the background, kept when the region is plate-shaped.
-import { minAreaRect, orderQuad, rectCorners, type RotatedRect } from "../geometry";
+import { minAreaRect, orderQuad, quadSize, rectCorners, type RotatedRect } from "../geometry";
 import type { Point, Quad, RgbImage } from "../types";
 import { pixelColor } from "./color";
 import type { PlateColor } from "./grammar";
@@ -20,6 +20,8 @@ export const CANDIDATE_CONFIG = {
   /** Plate width / height range (a Chinese plate is 440 × 140 mm, 3.1:1). */
   minAspect: 1.8,
   maxAspect: 6.5,
+  /** Width / height of a new-energy plate (480 × 140 mm). */
+  greenAspect: 480 / 140,
   /** Smallest plate width (px) considered. */
   minWidth: 36,
   /** Largest plate width as a share of the image width. */
@@ -120,7 +122,22 @@ function toCandidate(cells: number[], color: PlateColor, imageWidth: number): Pl
   const fill = (cells.length * cell * cell) / (rect.width * rect.height);
   if (aspect < minAspect || aspect > maxAspect || long < minWidth || long > maxWidthShare * imageWidth) return null;
   if (fill < minFill) return null;
-  return { quad: fitCorners(points, rect), color };
+  const quad = fitCorners(points, rect);
+  return { quad: color === "green" ? withGradientTop(quad) : quad, color };
+}
+
+/**
+ * A new-energy plate fades from green at the bottom to near white at the top, so its colour
+ * region can be only the lower part: too flat for a plate. Such a region is grown upwards to
+ * the plate's proportions.
+ */
+function withGradientTop(quad: Quad): Quad {
+  const { width, height } = quadSize(quad);
+  const k = width / CANDIDATE_CONFIG.greenAspect / Math.max(height, 1);
+  if (k <= 1) return quad;
+  const [tl, tr, br, bl] = quad;
+  const up = (top: Point, bottom: Point): Point => [bottom[0] + k * (top[0] - bottom[0]), bottom[1] + k * (top[1] - bottom[1])];
+  return [up(tl, bl), up(tr, br), br, bl];
 }
 
 /**

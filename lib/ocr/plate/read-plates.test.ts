@@ -53,6 +53,16 @@ describe("plate candidates", () => {
     expect(c!.quad[2][0]).toBeCloseTo(384, -1);
   });
 
+  test("a new-energy plate whose pale top is not green is grown to a plate's proportions", () => {
+    // 144 × 42 plate: near-white top, green lower 26 px (too flat for a plate: 5.5 : 1).
+    const image = scene(640, 360, { x: 300, y: 216, w: 144, h: 26, rgb: [57, 179, 107] });
+    for (let y = 200; y < 216; y++) for (let x = 300; x < 444; x++) image.data.set([236, 248, 240], (y * 640 + x) * 3);
+    const [c] = findPlateCandidates(image);
+    expect(c!.color).toBe("green");
+    expect(c!.quad[0][1]).toBeCloseTo(200, -1);
+    expect(c!.quad[3][1]).toBeCloseTo(242, -1);
+  });
+
   test("ignores a plate-coloured region of the wrong shape", () => {
     expect(findPlateCandidates(scene(640, 360, { x: 100, y: 100, w: 200, h: 200, rgb: [18, 72, 184] }))).toEqual([]);
   });
