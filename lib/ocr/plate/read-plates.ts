@@ -7,11 +7,11 @@ import { findPlateCandidates } from "./candidates";
 import { plateColor } from "./color";
 import { decodePlate, plateConfidence, type ConstrainedDecode, type CtcPosterior } from "./ctc-grammar";
 import { dedupeReadings } from "./dedupe";
-import { plateOutline } from "./outline";
 import { expandQuad } from "./expand-quad";
 import { isValidPlate, PLATE_TEMPLATES, PLATE_TYPE_NAMES, type PlateColor } from "./grammar";
 import { dropEdgeInk, inkMask } from "./ink-mask";
 import { withJoinedNeighbours } from "./joined-boxes";
+import { plateOutline } from "./outline";
 import { combineProvinces, PROVINCE_CONFIG, provinceLogProbs, provinceQuad } from "./province";
 import { charQuad, peakProb, Q_TAIL_CONFIG, tailAsymmetry } from "./q-tail";
 
