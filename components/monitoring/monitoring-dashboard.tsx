@@ -56,28 +56,15 @@ export function MonitoringDashboard({ options, initial }: { options: MonitoringF
     <div className="space-y-4">
       <Card>
         <CardBody className="flex flex-wrap items-end gap-3">
-          <label className="space-y-1 text-xs text-muted">
-            <span className="block">应用</span>
-            <Select aria-label="应用" value={appId} onChange={(e) => setAppId(e.target.value)} className="w-48">
-              <option value="">全部应用</option>
-              {options.apps.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <label className="space-y-1 text-xs text-muted">
-            <span className="block">能力</span>
-            <Select aria-label="能力" value={capabilityId} onChange={(e) => setCapabilityId(e.target.value as CapabilityId | "")} className="w-44">
-              <option value="">全部能力</option>
-              {options.capabilities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-          </label>
+          <FilterSelect label="应用" allLabel="全部应用" value={appId} onChange={setAppId} items={options.apps} className="w-48" />
+          <FilterSelect
+            label="能力"
+            allLabel="全部能力"
+            value={capabilityId}
+            onChange={(v) => setCapabilityId(v as CapabilityId | "")}
+            items={options.capabilities}
+            className="w-44"
+          />
           <Segmented label="时间范围" value={range} onChange={setRange} items={RANGES} />
           <Button variant="secondary" className="ml-auto" loading={isFetching} onClick={() => queryClient.invalidateQueries()}>
             {!isFetching && <RefreshCw className="size-3.5" aria-hidden />}
@@ -116,5 +103,36 @@ export function MonitoringDashboard({ options, initial }: { options: MonitoringF
 
       <CallLogTable options={options} appId={appId || undefined} capabilityId={capabilityId || undefined} range={range} />
     </div>
+  );
+}
+
+/** A labelled filter whose empty value means "all". */
+function FilterSelect({
+  label,
+  allLabel,
+  value,
+  onChange,
+  items,
+  className,
+}: {
+  label: string;
+  allLabel: string;
+  value: string;
+  onChange: (value: string) => void;
+  items: readonly { id: string; name: string }[];
+  className: string;
+}) {
+  return (
+    <label className="space-y-1 text-xs text-muted">
+      <span className="block">{label}</span>
+      <Select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} className={className}>
+        <option value="">{allLabel}</option>
+        {items.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.name}
+          </option>
+        ))}
+      </Select>
+    </label>
   );
 }
