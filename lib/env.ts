@@ -30,6 +30,11 @@ const schema = z.object({
   /** Base URL the playground calls; defaults to this server itself. */
   PLAYGROUND_API_BASE_URL: z.string().optional(),
   PORT: int(3000),
+  /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;

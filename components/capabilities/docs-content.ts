@@ -49,6 +49,7 @@ export const GATEWAY_ERRORS: ErrorDoc[] = [
   { code: "51001", message: "购买服务已过期", description: "资源包已过期（HTTP 403）" },
   { code: "51002", message: "收费 API 未购买", description: "没有可用资源包（HTTP 403）" },
   { code: "51003", message: "API 可用次数已不足", description: "资源包次数已用完（HTTP 403）" },
+  { code: "50010", message: "服务繁忙，请稍后重试", description: "服务实例已满载或数据库暂不可用，未计费；按 Retry-After 重试（HTTP 503）" },
   { code: "50000", message: "服务内部错误", description: "HTTP 500" },
 ];
 

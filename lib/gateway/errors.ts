@@ -1,5 +1,6 @@
-// Gateway (EOP) error codes: the seed's global table (§4.1.3) plus the contract's 40013 and 40029.
-// Shape: {statusCode, message, error: "EOP_<code>"}.
+// Gateway (EOP) error codes: the seed's global table (§4.1.3) plus the contract's 40013, 40029 and
+// 50010. Shape: {statusCode, message, error: "EOP_<code>"}, plus an optional `details` string
+// naming the check that failed (the contract allows it; the three contract fields never change).
 
 export const GATEWAY_ERRORS = {
   10002: { http: 401, message: "生成签名时官网 ak 信息错误" },
@@ -16,6 +17,8 @@ export const GATEWAY_ERRORS = {
   50001: { http: 404, message: "服务未注册" },
   50002: { http: 403, message: "应用未开通" },
   50003: { http: 404, message: "API 中无效的 URL 请求" },
+  // Overload or a dependency (database) briefly unavailable: nothing charged, retry after Retry-After.
+  50010: { http: 503, message: "服务繁忙，请稍后重试" },
   51001: { http: 403, message: "购买服务已过期" },
   51002: { http: 403, message: "收费 API 未购买" },
   51003: { http: 403, message: "API 可用次数已不足" },
@@ -27,7 +30,7 @@ export type GatewayErrorCode = keyof typeof GATEWAY_ERRORS;
 export class GatewayError extends Error {
   constructor(
     readonly code: GatewayErrorCode,
-    readonly options: { http?: number; headers?: Record<string, string> } = {},
+    readonly options: { http?: number; headers?: Record<string, string>; details?: string } = {},
   ) {
     super(`EOP_${code}`);
     this.name = "GatewayError";
@@ -38,7 +41,16 @@ export class GatewayError extends Error {
   }
 
   toResponse(): Response {
-    const body = { statusCode: this.code, message: GATEWAY_ERRORS[this.code].message, error: `EOP_${this.code}` };
+    const body = {
+      statusCode: this.code,
+      message: GATEWAY_ERRORS[this.code].message,
+      error: `EOP_${this.code}`,
+      ...(this.options.details ? { details: this.options.details } : {}),
+    };
     return Response.json(body, { status: this.httpStatus, headers: this.options.headers });
   }
 }
+
+/** 503/50010 with a Retry-After of at least one whole second (contract §Gateway failures). */
+export const serviceBusy = (retryAfterSeconds: number, details?: string) =>
+  new GatewayError(50010, { headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfterSeconds))) }, details });
