@@ -12,15 +12,51 @@ export interface EopAuthorization {
   signature: string;
 }
 
-// `<AK> Headers=<h1;h2> Signature=<b64>`; the seed's own prose writes "Header=" and puts spaces around "=".
-const AUTHORIZATION = /^\s*(\S+)\s+Headers?\s*=\s*(.*?)\s+Signature\s*=\s*(\S+)\s*$/i;
+/**
+ * Longest Eop-Authorization parsed. A real one is an AK, a handful of header names and a 44-char
+ * signature (well under 512 bytes); the cap bounds the work an unauthenticated caller can ask of
+ * the parser (security review H1) and answers 10020 like any malformed value.
+ */
+export const MAX_AUTHORIZATION_LENGTH = 4096;
 
+/** RFC 9110 token: what a header name may be. Anything else could never be a sent header (and makes Headers.get throw). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const SIGNATURE_KEYWORD = "signature";
+
+/**
+ * `<AK> Headers=<h1;h2> Signature=<b64>`; the seed's own prose writes "Header=" and puts spaces
+ * around "=" and ";", keywords in any case. Parsed by position in one pass, no backtracking: header
+ * names cannot contain "=", so the first "=" after the list is the one of "Signature=".
+ */
 export function parseEopAuthorization(value: string): EopAuthorization | null {
-  const match = AUTHORIZATION.exec(value);
-  if (!match) return null;
-  const signedHeaders = match[2]!.split(";").map((name) => name.trim());
-  if (signedHeaders.some((name) => name === "" || /\s/.test(name))) return null;
-  return { accessKey: match[1]!, signedHeaders, signature: match[3]! };
+  if (value.length > MAX_AUTHORIZATION_LENGTH) return null;
+  const text = value.trim();
+  const akEnd = text.search(/\s/);
+  if (akEnd <= 0) return null;
+  const accessKey = text.slice(0, akEnd);
+
+  let rest = text.slice(akEnd).trimStart();
+  const keyword = rest.slice(0, 7).toLowerCase();
+  if (keyword === "headers") rest = rest.slice(7);
+  else if (keyword.startsWith("header")) rest = rest.slice(6);
+  else return null;
+  rest = rest.trimStart();
+  if (!rest.startsWith("=")) return null;
+  rest = rest.slice(1);
+
+  const signatureEquals = rest.indexOf("=");
+  if (signatureEquals === -1) return null;
+  const beforeEquals = rest.slice(0, signatureEquals).trimEnd();
+  if (!beforeEquals.toLowerCase().endsWith(SIGNATURE_KEYWORD)) return null;
+  const list = beforeEquals.slice(0, -SIGNATURE_KEYWORD.length);
+  // "Signature" must be its own word, after the list.
+  if (list.trimEnd() === list) return null;
+
+  const signedHeaders = list.split(";").map((name) => name.trim());
+  if (!signedHeaders.every((name) => HEADER_NAME.test(name))) return null;
+  const signature = rest.slice(signatureEquals + 1).trim();
+  if (signature === "" || /\s/.test(signature)) return null;
+  return { accessKey, signedHeaders, signature };
 }
 
 export function sha256Hex(body: Uint8Array): string {
