@@ -13,7 +13,7 @@ import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-sig
 import { GatewayError } from "@/lib/gateway/errors";
 import { isIpAllowed } from "@/lib/gateway/ip-allow-list";
 import { takeAppToken } from "@/lib/gateway/rate-limit";
-import { spendRequestId } from "@/lib/gateway/replay-guard";
+import { isUsableRequestId, spendRequestId } from "@/lib/gateway/replay-guard";
 import { type CapabilityEndpoint, matchRoute } from "@/lib/gateway/routes";
 
 /*
@@ -24,7 +24,8 @@ import { type CapabilityEndpoint, matchRoute } from "@/lib/gateway/routes";
  *   3. Content-Type sent and not JSON → 40008 (HTTP 415); an absent Content-Type is accepted
  *   4. Content-Length above MAX_BODY_BYTES → 40013 (HTTP 413), without reading the body
  *   5. `appkey` header missing → 40002
- *   6. signature: Eop-Authorization missing/malformed → 10020; AK unknown or disabled → 10002;
+ *   6. signature: Eop-Authorization missing/malformed (over 4096 bytes, signed names that are not
+ *      header names) → 10020; AK unknown or disabled → 10002; request id empty or over 128 → 10020;
  *      body read as a counted stream (40013 once it exceeds the limit); signature, eop-date
  *      window, request id not yet spent → 10020. The id is spent as soon as the signature verifies.
  *   7. appkey unknown or another user's app → 40006
@@ -131,6 +132,8 @@ async function authenticate(req: Request, call: CallState): Promise<{ userId: st
   if (!authorization) throw new GatewayError(10020);
   const key = await getSigningKey(authorization.accessKey);
   if (!key) throw new GatewayError(10002);
+  const requestId = req.headers.get("ctyun-eop-request-id") ?? "";
+  if (!isUsableRequestId(requestId)) throw new GatewayError(10020);
 
   const body = await readBodyWithLimit(req, env.MAX_BODY_BYTES);
   call.requestBytes = body.byteLength;
@@ -147,7 +150,6 @@ async function authenticate(req: Request, call: CallState): Promise<{ userId: st
   // included); it is remembered while its eop-date could still be accepted.
   const dateMs = parseEopDate(req.headers.get("eop-date") ?? "");
   const nowMs = Date.now();
-  const requestId = req.headers.get("ctyun-eop-request-id") ?? "";
   const rememberUntil = dateMs === null ? nowMs : eopDateAcceptableUntil(dateMs, dateWindow());
   const fresh = await spendRequestId(key.accessKey, requestId, rememberUntil, nowMs);
   if (dateMs === null || !isEopDateAcceptable(dateMs, nowMs, dateWindow())) throw new GatewayError(10020);

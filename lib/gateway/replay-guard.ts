@@ -4,6 +4,14 @@ import { deleteExpiredReplayNonces, spendReplayNonce } from "@/lib/data/replay-n
 
 // A request id may be used once per access key (contract §Request signing).
 
+/**
+ * Longest request id accepted. Clients send a UUID (36 characters); the cap keeps a key holder
+ * from storing kilobytes per replay row (review I3). An empty or longer id answers 10020.
+ */
+export const MAX_REQUEST_ID_LENGTH = 128;
+
+export const isUsableRequestId = (requestId: string) => requestId.length > 0 && requestId.length <= MAX_REQUEST_ID_LENGTH;
+
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 const pruneState = globalThis as unknown as { eopReplayPrunedAt?: number };
 

@@ -68,6 +68,8 @@ interface Call {
   credentials?: Partial<EopCredentials>;
   /** Replace or drop (null) a header after signing. */
   after?: Record<string, string | null>;
+  /** Send these again after signing: a second header of the same name (Headers joins them with ", "). */
+  duplicate?: string[];
 }
 
 async function send(call: Call = {}) {
@@ -79,8 +81,10 @@ async function send(call: Call = {}) {
     if (value === null) delete headers[name];
     else headers[name] = value;
   }
+  const sent = new Headers(headers);
+  for (const name of call.duplicate ?? []) sent.append(name, sent.get(name) ?? "");
   const method = call.method ?? "POST";
-  const response = await handle(new Request(BASE + path, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body }));
+  const response = await handle(new Request(BASE + path, { method, headers: sent, body: method === "GET" || method === "HEAD" ? undefined : body }));
   return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -208,5 +212,51 @@ describe("recognition and metering", () => {
     expect(limited.length).toBeGreaterThanOrEqual(2);
     expect(limited[0]!.json).toMatchObject(eop(40029));
     expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+// A client's mistake in any header gets the contract's code, never 500/50000 (review H1, L4, I3).
+describe("hostile headers", () => {
+  /** What node's HTTP parser hands over for UTF-8 bytes: one latin-1 character per byte ("中" → "ä¸\u00ad"). */
+  const utf8AsLatin1 = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+  const signing = (...extra: string[]) => ({ signedHeaders: ["appkey", "ctyun-eop-request-id", "eop-date", ...extra] });
+  const unsignedAppKey = { signedHeaders: ["ctyun-eop-request-id", "eop-date"] };
+
+  test.each<[string, number, number, () => Call]>([
+    ["signed header name a(b", 401, 10020, () => ({ sign: signing("a(b") })],
+    ["signed header name a:b", 401, 10020, () => ({ sign: signing("a:b") })],
+    ["signed header name é", 401, 10020, () => ({ sign: signing("\u00e9") })],
+    ["signed header name with a slash", 401, 10020, () => ({ sign: signing("x/y") })],
+    ["64 KiB Eop-Authorization", 401, 10020, () => ({ after: { "Eop-Authorization": `A Headers=x${" ".repeat(64 * 1024)}y` } })],
+    ["two eop-date headers", 401, 10020, () => ({ duplicate: ["eop-date"] })],
+    ["two Eop-Authorization headers", 401, 10020, () => ({ duplicate: ["Eop-Authorization"] })],
+    ["two ctyun-eop-request-id headers", 401, 10020, () => ({ duplicate: ["ctyun-eop-request-id"] })],
+    ["two appkey headers (signed)", 401, 10020, () => ({ duplicate: ["appkey"] })],
+    ["two appkey headers (unsigned)", 401, 40006, () => ({ sign: unsignedAppKey, duplicate: ["appkey"] })],
+    ["empty appkey", 401, 40002, () => ({ after: { appkey: "" } })],
+    ["blank appkey", 401, 40002, () => ({ after: { appkey: " \t " } })],
+    ["empty Eop-Authorization", 401, 10020, () => ({ after: { "Eop-Authorization": "" } })],
+    ["empty eop-date, signed as such", 401, 10020, () => ({ sign: { eopDate: "" } })],
+    ["empty request id, signed as such", 401, 10020, () => ({ sign: { requestId: "" } })],
+    ["request id of 129 characters", 401, 10020, () => ({ sign: { requestId: "r".repeat(129) } })],
+    ["request id of 16 KiB", 401, 10020, () => ({ sign: { requestId: "r".repeat(16 * 1024) } })],
+    ["eop-date in year 9999", 401, 10020, () => ({ sign: { eopDate: "99991231T235959Z" } })],
+    ["eop-date 30 February", 401, 10020, () => ({ sign: { eopDate: "20260230T120000Z" } })],
+    ["UTF-8 bytes in the appkey", 401, 40006, () => ({ appKey: utf8AsLatin1("应用") })],
+    ["UTF-8 bytes in the access key", 401, 10002, () => ({ credentials: { accessKey: utf8AsLatin1("密钥") } })],
+    ["UTF-8 bytes in eop-date", 401, 10020, () => ({ sign: { eopDate: utf8AsLatin1("２０２６年") } })],
+    ["UTF-8 bytes in the signature", 401, 10020, () => ({ after: { "Eop-Authorization": `${creds.accessKey} Headers=appkey;ctyun-eop-request-id;eop-date Signature=${utf8AsLatin1("签名")}` } })],
+    ["UTF-8 bytes in a signed header name", 401, 10020, () => ({ sign: signing(utf8AsLatin1("名")) })],
+    ["UTF-8 bytes in Content-Type", 415, 40008, () => ({ headers: { "Content-Type": utf8AsLatin1("应用/json") } })],
+    ["UTF-8 bytes in x-forwarded-for (allow-listed app)", 403, 40009, () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": utf8AsLatin1("十.0.0.1") } })],
+    ["garbage x-forwarded-for (allow-listed app)", 403, 40009, () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": "10.0.0.1.5, ::zz" } })],
+    ["garbage Content-Length", 200, 0, () => ({ after: { "content-length": "12abc" } })],
+    ["request id of 128 characters", 200, 0, () => ({ sign: { requestId: `${Date.now()}`.padEnd(128, "r") } })],
+    ["UTF-8 bytes in a request id", 200, 0, () => ({ sign: { requestId: utf8AsLatin1(`请求-${Date.now()}`) } })],
+    ["UTF-8 bytes in a signed custom header", 200, 0, () => ({ headers: { "x-note": utf8AsLatin1("备注") }, sign: signing("x-note") })],
+  ])("%s → HTTP %i, statusCode %i", async (_name, http, statusCode, make) => {
+    const result = await send(make());
+    expect(result.json.statusCode).toBe(statusCode);
+    expect(result.status).toBe(http);
   });
 });
