@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "@/lib/net/addresses.mjs";
+
 // The one place that reads process.env. Every knob is documented in .env.example.
 const int = (fallback: number) => z.coerce.number().int().default(fallback);
 
@@ -21,8 +23,16 @@ const schema = z.object({
   OCR_INTRA_OP_THREADS: int(1),
   /** Allowed clock skew for eop-date, in minutes. */
   EOP_DATE_SKEW_MINUTES: int(15),
-  /** Offset of the clients' local clock from UTC in minutes (the original clients sign local time with a literal Z); "off" disables. */
-  EOP_CLIENT_UTC_OFFSET_MINUTES: z.string().default("480"),
+  /**
+   * Offset of the clients' local clock from UTC in whole minutes, within the world's zones
+   * (UTC-12 … UTC+14); the original clients sign local time with a literal Z. "off" → null.
+   */
+  EOP_CLIENT_UTC_OFFSET_MINUTES: z
+    .string()
+    .trim()
+    .refine((v) => /^off$/i.test(v) || (/^[+-]?\d{1,4}$/.test(v) && Number(v) >= -720 && Number(v) <= 840), "must be whole minutes in [-720, 840] or off")
+    .transform((v) => (/^off$/i.test(v) ? null : Number(v)))
+    .prefault("480"),
   /** Largest request body accepted by the API, in bytes (default 100 MiB). */
   MAX_BODY_BYTES: int(100 * 1024 * 1024),
   /** QPS limit given to new apps. */
@@ -30,6 +40,19 @@ const schema = z.object({
   /** Base URL the playground calls; defaults to this server itself. */
   PLAYGROUND_API_BASE_URL: z.string().optional(),
   PORT: int(3000),
+  /** Address scripts/server.mjs listens on (not HOSTNAME, which containers set to their own name). */
+  LISTEN_HOST: z.string().trim().min(1).default("0.0.0.0"),
+  /** Peers whose X-Forwarded-For / X-Real-IP are believed (IPs/CIDRs); parsed by scripts/server.mjs with the same module. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default(DEFAULT_TRUSTED_PROXIES)
+    .superRefine((list, ctx) => {
+      try {
+        parseTrustedProxies(list);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
   REDIS_URL: z
     .string()
@@ -39,9 +62,10 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function loadEnv(): Env {
+/** Validates a set of variables; a bad value throws, naming the variable (so the server fails at start). */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // An empty variable means "unset" (as in `DATABASE_URL= npm start`).
-  const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const raw = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
@@ -49,7 +73,7 @@ function loadEnv(): Env {
   return parsed.data;
 }
 
-export const env = loadEnv();
+export const env = parseEnv(process.env);
 
 export const dataDir = path.resolve(env.DATA_DIR);
 
@@ -58,7 +82,4 @@ export const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "ocr.d
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 /** Minutes to add to UTC to get the clients' local time, or null when that window is switched off. */
-export const eopClientUtcOffsetMinutes: number | null =
-  env.EOP_CLIENT_UTC_OFFSET_MINUTES.trim().toLowerCase() === "off"
-    ? null
-    : Number.parseInt(env.EOP_CLIENT_UTC_OFFSET_MINUTES, 10);
+export const eopClientUtcOffsetMinutes: number | null = env.EOP_CLIENT_UTC_OFFSET_MINUTES;

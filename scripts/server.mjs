@@ -1,46 +1,30 @@
 // The production HTTP entry point (run by scripts/start.mjs). A thin custom server around Next,
-// because only here is the socket visible: client-sent `x-forwarded-for` / `x-real-ip` are
-// dropped unless the peer is a trusted proxy (TRUSTED_PROXIES, default loopback), after which
-// Next fills `x-forwarded-for` with the real peer address. The gateway's IP allow-list and the
-// call log read that header, so a directly exposed server cannot be fooled by a forged one.
+// because only here is the socket visible: the client's address is resolved once (the peer, or
+// behind TRUSTED_PROXIES the right-most forwarded hop that is not a trusted proxy) and handed to
+// Next as the only X-Forwarded-For value, which the gateway's IP allow-list, the call log and the
+// login limits read. API requests Next would redirect or refuse get the gateway's answers.
+// Its settings are validated in lib/env.ts too (it cannot import TypeScript): same parser.
 import http from "node:http";
-import { BlockList, isIP } from "node:net";
 
 import next from "next";
 
+import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "../lib/net/addresses.mjs";
 import { root } from "./lib/prepare.mjs";
+import { routeApiRequest } from "./server/api-target.mjs";
+import { setClientAddress } from "./server/client-address.mjs";
 
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOSTNAME || "0.0.0.0";
-
-function parseTrustedProxies(list) {
-  const blocks = new BlockList();
-  for (const entry of list.split(",").map((s) => s.trim()).filter(Boolean)) {
-    const [addr, bits] = entry.split("/");
-    const family = isIP(addr) === 6 ? "ipv6" : "ipv4";
-    if (!isIP(addr)) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR block`);
-    if (bits === undefined) blocks.addAddress(addr, family);
-    else blocks.addSubnet(addr, Number(bits), family);
-  }
-  return blocks;
-}
-
-const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES ?? "127.0.0.1,::1");
-const isTrusted = (remote = "") => {
-  const mapped = remote.startsWith("::ffff:") ? remote.slice(7) : remote;
-  const family = isIP(mapped) === 6 ? "ipv6" : "ipv4";
-  return isIP(mapped) !== 0 && trusted.check(mapped, family);
-};
+// Not HOSTNAME: containers set it to their own name, which would bind one interface only.
+const hostname = process.env.LISTEN_HOST?.trim() || "0.0.0.0";
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES || DEFAULT_TRUSTED_PROXIES);
 
 const app = next({ dev: false, dir: root, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
-  if (!isTrusted(req.socket.remoteAddress)) {
-    delete req.headers["x-forwarded-for"];
-    delete req.headers["x-real-ip"];
-  }
+  setClientAddress(req, trusted);
+  routeApiRequest(req);
   handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`[server] console and API on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));

@@ -1,15 +1,12 @@
 // The caller's address for the IP allow-list and the call log.
 //
-// Route handlers never see the socket. `next start` / `next dev` fill `x-forwarded-for` with the
-// socket address only when the request arrived without one (`??=` in Next's base server), so the
-// first hop of `x-forwarded-for` is either the peer itself or what the peer claims. That is right
-// behind a reverse proxy that overwrites the header, and for local test clients (loopback). A
-// server exposed directly to untrusted clients needs its entry point to drop client-sent
-// `x-forwarded-for` / `x-real-ip` unless the peer is loopback or a trusted proxy: only the entry
-// point sees the socket. `x-real-ip` is the fallback for proxies that send only that header.
+// Route handlers never see the socket, so the production entry point (scripts/server.mjs,
+// scripts/server/client-address.mjs) decides it: the peer, or behind TRUSTED_PROXIES the
+// right-most X-Forwarded-For hop that is not a trusted proxy (X-Real-IP as a fallback), and hands
+// Next that one address as X-Forwarded-For (X-Real-IP removed). The console's login limits read
+// the same header. Without that entry point (next dev) Next fills X-Forwarded-For with the peer
+// only when the client sent none, so a client-sent value is taken as it is: its first hop.
 
 export function resolveClientIp(headers: Headers): string {
-  const firstHop = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  if (firstHop) return firstHop;
-  return headers.get("x-real-ip")?.trim() ?? "";
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
 }

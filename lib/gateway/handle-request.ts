@@ -15,11 +15,13 @@ import { isIpAllowed } from "@/lib/gateway/ip-allow-list";
 import { takeAppToken } from "@/lib/gateway/rate-limit";
 import { isUsableRequestId, spendRequestId } from "@/lib/gateway/replay-guard";
 import { type CapabilityEndpoint, matchRoute } from "@/lib/gateway/routes";
+import { PATH_VARIANT_HEADER } from "@/lib/net/entry-point.mjs";
 
 /*
  * The public gateway. Steps run in the contract's order (API.md §Order of checks); the first
  * failure answers:
- *   1. route: unknown API id → 50001; known id, unknown rest of path → the capability's path code
+ *   1. route: unknown API id → 50001; known id, unknown rest of path → the capability's path code,
+ *      also for a variant of a known path (`//`, trailing `/`: scripts/server.mjs marks those)
  *   2. method other than POST → the capability's method code (HTTP 405)
  *   3. Content-Type sent and not JSON → 40008 (HTTP 415); an absent Content-Type is accepted
  *   4. Content-Length above MAX_BODY_BYTES → 40013 (HTTP 413), without reading the body
@@ -115,7 +117,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
 function resolveEndpoint(req: Request): CapabilityEndpoint {
   const match = matchRoute(new URL(req.url).pathname);
   if (match.kind === "unknown-api") throw new GatewayError(50001);
-  if (match.kind === "unknown-path") throw match.endpoint.pathError();
+  if (match.kind === "unknown-path" || req.headers.has(PATH_VARIANT_HEADER)) throw match.endpoint.pathError();
   if (req.method !== "POST") throw match.endpoint.methodError();
   return match.endpoint;
 }

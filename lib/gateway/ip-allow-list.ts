@@ -1,19 +1,8 @@
-import { BlockList, isIP } from "node:net";
+import { BlockList } from "node:net";
+
+import { ipFamily as family, normalizeIp } from "@/lib/net/addresses.mjs";
 
 // Per-app IP allow-list (App.ipAllowList): comma-separated IPv4/IPv6 addresses or CIDR blocks; empty = any.
-
-/** Strips what proxies and URL syntax add around an address: brackets, a zone id, the IPv4-mapped prefix. */
-export function normalizeIp(raw: string): string {
-  let ip = raw.trim().replace(/^\[(.*)\]$/, "$1");
-  ip = ip.replace(/%.*$/, "");
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  return mapped ? mapped[1]! : ip;
-}
-
-function family(ip: string): "ipv4" | "ipv6" | null {
-  const version = isIP(ip);
-  return version === 4 ? "ipv4" : version === 6 ? "ipv6" : null;
-}
 
 /** Builds the list; entries that are not an address or CIDR are skipped (they can only narrow access). */
 export function parseIpAllowList(list: string): BlockList | null {

@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+
+import { parseEnv } from "./env";
+
+// Configuration mistakes fail at start with the variable's name (review L5), not per request.
+describe("EOP_CLIENT_UTC_OFFSET_MINUTES", () => {
+  test.each([
+    [undefined, 480],
+    ["", 480],
+    ["480", 480],
+    [" -720 ", -720],
+    ["+840", 840],
+    ["0", 0],
+    ["off", null],
+    ["OFF", null],
+  ])("%j → %j", (value, expected) => {
+    expect(parseEnv({ EOP_CLIENT_UTC_OFFSET_MINUTES: value }).EOP_CLIENT_UTC_OFFSET_MINUTES).toBe(expected);
+  });
+
+  test.each(["+8h", "8.5", "480abc", "-721", "841", "1e2", "0x1E0", "of", "480 minutes", "NaN", "Infinity"])("refuses %j", (value) => {
+    expect(() => parseEnv({ EOP_CLIENT_UTC_OFFSET_MINUTES: value })).toThrow(/EOP_CLIENT_UTC_OFFSET_MINUTES/);
+  });
+});
+
+describe("TRUSTED_PROXIES", () => {
+  test("defaults to loopback; accepts IPs and CIDR blocks", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe("127.0.0.1,::1");
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32" }).TRUSTED_PROXIES).toBe("10.0.0.0/8, 2001:db8::/32");
+  });
+
+  test.each(["localhost", "10.0.0.0/33", "10.0.0.1,nginx", "10.0.0.0/x"])("refuses %j", (value) => {
+    expect(() => parseEnv({ TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe("LISTEN_HOST", () => {
+  test("defaults to all interfaces, whatever HOSTNAME says (containers set it to their own name)", () => {
+    expect(parseEnv({ HOSTNAME: "3f2a9c1d7e4b" }).LISTEN_HOST).toBe("0.0.0.0");
+    expect(parseEnv({ LISTEN_HOST: "127.0.0.1" }).LISTEN_HOST).toBe("127.0.0.1");
+  });
+
+  test("refuses a blank value", () => {
+    expect(() => parseEnv({ LISTEN_HOST: "  " })).toThrow(/LISTEN_HOST/);
+  });
+});
