@@ -63,7 +63,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema>;
 
 /** Validates a set of variables; a bad value throws, naming the variable (so the server fails at start). */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "unset" (as in `DATABASE_URL= npm start`).
   const raw = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = schema.safeParse(raw);
