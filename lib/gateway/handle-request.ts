@@ -84,7 +84,7 @@ export async function handleGatewayRequest(req: Request): Promise<Response> {
       response = errorResponse(err, call);
     }
     if (!times.has("gateway")) times.add("gateway", performance.now() - call.startedAt);
-    await timeStage("metering", () => meter(call, response));
+    if (call.app) await timeStage("metering", () => meter(call, response));
     const totalMs = performance.now() - call.startedAt;
     return observeApiCall({ capability: call.endpoint?.capability ?? "none", response, times, totalMs, log: call.log });
   });
