@@ -2,6 +2,6 @@
 // so /api/health turns 200 when recognition is actually ready.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getOcrEngine } = await import("@/lib/ocr/engine");
-  getOcrEngine().catch((err: unknown) => console.error("[ocr] engine failed to load:", err));
+  const [{ getOcrEngine }, { logger }] = await Promise.all([import("@/lib/ocr/engine"), import("@/lib/observability/logger")]);
+  getOcrEngine().catch((err: unknown) => logger.error({ err }, "OCR engine failed to load"));
 }

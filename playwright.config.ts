@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? "data/e2e");
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+/** The e2e server's METRICS_TOKEN, so a spec can scrape /api/metrics. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -39,6 +41,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: "production" },
+    env: { PORT: String(E2E_PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: "production", METRICS_TOKEN: E2E_METRICS_TOKEN },
   },
 });

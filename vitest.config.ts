@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Per-call info lines of the JSON logger would drown the test output; warnings and errors stay.
+    env: { LOG_LEVEL: "warn" },
   },
 });

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 import { errorsByField } from "@/lib/validation/field-errors";
 
 // Shared shape of every server action's answer (not a "use server" module: helpers only).
@@ -20,7 +21,7 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
   } catch (err) {
     unstable_rethrow(err);
     if (isAppError(err)) return { ok: false, error: err.userMessage };
-    console.error("[console action]", err);
+    logger.error({ err }, "console action failed");
     return { ok: false, error: "操作失败，请稍后重试" };
   }
 }

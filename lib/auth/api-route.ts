@@ -2,6 +2,7 @@ import "server-only";
 
 import { isAppError } from "@/lib/errors";
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
+import { logger } from "@/lib/observability/logger";
 
 const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, conflict: 409, rate_limited: 429 };
 
@@ -12,7 +13,7 @@ export async function consoleJson(run: (user: SessionUser) => Promise<unknown>):
     return Response.json(await run(user), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     if (isAppError(err)) return Response.json({ error: err.code, message: err.userMessage }, { status: STATUS[err.code] ?? 400 });
-    console.error("[console api]", err);
+    logger.error({ err }, "console api failed");
     return Response.json({ error: "internal", message: "服务内部错误" }, { status: 500 });
   }
 }

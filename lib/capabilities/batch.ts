@@ -4,6 +4,9 @@ import { type CapabilityErrorFamily, perImageError, type PerImageError } from "@
 import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
 import { type BatchImageCodes, MAX_BATCH_IMAGE_BYTES } from "@/lib/capabilities/batch-body";
 import { decodeBase64Image } from "@/lib/images/decode";
+import { requestLogger } from "@/lib/observability/logger";
+import { trackImageInFlight } from "@/lib/observability/metrics";
+import { timeStage } from "@/lib/observability/stage-times";
 import type { RgbImage } from "@/lib/ocr/types";
 
 // Shared machinery of the three batch endpoints (general OCR, ID card, plate): `{"data": [b64, ...]}`.
@@ -19,7 +22,7 @@ export type ImageResult<T> = { ok: true; value: T } | { ok: false; code: number 
 /** Decodes one item; a non-string item is bad base64 like any other undecodable payload. */
 async function decodeItem(item: unknown, codes: BatchImageCodes): Promise<ImageResult<RgbImage>> {
   if (typeof item !== "string") return { ok: false, code: codes.base64 };
-  const decoded = await decodeBase64Image(item, { maxBytes: MAX_BATCH_IMAGE_BYTES });
+  const decoded = await timeStage("decode", () => decodeBase64Image(item, { maxBytes: MAX_BATCH_IMAGE_BYTES }));
   if (decoded.ok) return { ok: true, value: decoded.image };
   const code = { base64: codes.base64, format: codes.format, too_large: codes.tooLarge, decode: codes.decode, dimensions: codes.dimensions }[decoded.kind];
   return { ok: false, code };
@@ -51,16 +54,18 @@ export interface BatchRun<T> {
  * an unexpected error becomes the family's internal code (500001 / 5000) for that element.
  */
 export async function runBatch<T>({ images, family, codes, recognize, requestId }: BatchRun<T>): Promise<CapabilityOutcome> {
-  const results = await mapWithConcurrency(images, IMAGE_CONCURRENCY, async (item): Promise<ImageResult<T>> => {
-    try {
-      const decoded = await decodeItem(item, codes);
-      if (!decoded.ok) return decoded;
-      return { ok: true, value: await recognize(decoded.value) };
-    } catch (err) {
-      console.error("recognition failed", { requestId, err });
-      return { ok: false, code: family.internalCode };
-    }
-  });
+  const results = await mapWithConcurrency(images, IMAGE_CONCURRENCY, (item) =>
+    trackImageInFlight(async (): Promise<ImageResult<T>> => {
+      try {
+        const decoded = await decodeItem(item, codes);
+        if (!decoded.ok) return decoded;
+        return { ok: true, value: await recognize(decoded.value) };
+      } catch (err) {
+        requestLogger(requestId).error({ err }, "recognition failed");
+        return { ok: false, code: family.internalCode };
+      }
+    }),
+  );
   return batchOutcome(results, family);
 }
 

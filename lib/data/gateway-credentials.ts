@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto/secret-box";
+import { logger } from "@/lib/observability/logger";
 
 // The two lookups the signature and appkey steps need, with exactly the columns they use.
 
@@ -36,5 +37,5 @@ export async function getGatewayApp(appKey: string): Promise<GatewayApp | null> 
 
 /** Marks the key as used (console "last used"); best effort, never delays or fails a call. */
 export function touchAccessKey(accessKey: string): void {
-  db.accessKey.update({ where: { accessKey }, data: { lastUsedAt: new Date() } }).catch((err: unknown) => console.error("lastUsedAt update failed", err));
+  db.accessKey.update({ where: { accessKey }, data: { lastUsedAt: new Date() } }).catch((err: unknown) => logger.error({ err }, "lastUsedAt update failed"));
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { Logger } from "pino";
+
 import { eopClientUtcOffsetMinutes, env } from "@/lib/env";
 import { CapabilityError } from "@/lib/capabilities/capability-error";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
@@ -16,6 +18,9 @@ import { takeAppToken } from "@/lib/gateway/rate-limit";
 import { isUsableRequestId, spendRequestId } from "@/lib/gateway/replay-guard";
 import { type CapabilityEndpoint, matchRoute } from "@/lib/gateway/routes";
 import { PATH_VARIANT_HEADER } from "@/lib/net/entry-point.mjs";
+import { observeApiCall } from "@/lib/observability/api-call";
+import { requestLogger } from "@/lib/observability/logger";
+import { recordStage, timeStage, withStageTimes } from "@/lib/observability/stage-times";
 
 /*
  * The public gateway. Steps run in the contract's order (API.md §Order of checks); the first
@@ -44,6 +49,9 @@ import { PATH_VARIANT_HEADER } from "@/lib/net/entry-point.mjs";
 interface CallState {
   requestId: string;
   startedMs: number;
+  /** Monotonic start, for stage times (Server-Timing, metrics). */
+  startedAt: number;
+  log: Logger;
   clientIp: string;
   endpoint?: CapabilityEndpoint;
   /** Known once the appkey step passed; from then on every answer is recorded. */
@@ -59,23 +67,30 @@ interface CallState {
 const dateWindow = (): EopDateWindow => ({ skewMinutes: env.EOP_DATE_SKEW_MINUTES, clientUtcOffsetMinutes: eopClientUtcOffsetMinutes });
 
 export async function handleGatewayRequest(req: Request): Promise<Response> {
+  const requestId = req.headers.get("ctyun-eop-request-id") ?? "";
   const call: CallState = {
-    requestId: req.headers.get("ctyun-eop-request-id") ?? "",
+    requestId,
     startedMs: Date.now(),
+    startedAt: performance.now(),
+    log: requestLogger(requestId),
     clientIp: resolveClientIp(req.headers),
     requestBytes: 0,
     imageCount: 0,
     reservation: null,
     inCapability: false,
   };
-  let response: Response;
-  try {
-    response = await runPipeline(req, call);
-  } catch (err) {
-    response = errorResponse(err, call);
-  }
-  await meter(call, response);
-  return response;
+  return withStageTimes(async (times) => {
+    let response: Response;
+    try {
+      response = await runPipeline(req, call);
+    } catch (err) {
+      response = errorResponse(err, call);
+    }
+    if (!times.has("gateway")) times.add("gateway", performance.now() - call.startedAt);
+    if (call.app) await timeStage("metering", () => meter(call, response));
+    const totalMs = performance.now() - call.startedAt;
+    return observeApiCall({ capability: call.endpoint?.capability ?? "none", response, times, totalMs, log: call.log });
+  });
 }
 
 async function runPipeline(req: Request, call: CallState): Promise<Response> {
@@ -109,6 +124,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   }
 
   call.inCapability = true;
+  recordStage("gateway", performance.now() - call.startedAt);
   const outcome = await parsed.request.run({ requestId: call.requestId, query: new URL(req.url).searchParams });
   call.outcome = outcome;
   return Response.json(outcome.body, { status: outcome.httpStatus });
@@ -163,7 +179,7 @@ async function authenticate(req: Request, call: CallState): Promise<{ userId: st
 /** The one catch at the edge: known errors serialize; anything else is logged and answered without internals. */
 function errorResponse(err: unknown, call: CallState): Response {
   if (err instanceof GatewayError || err instanceof CapabilityError) return err.toResponse();
-  console.error("gateway request failed", { requestId: call.requestId, err });
+  call.log.error({ err }, "gateway request failed");
   if (call.inCapability && call.endpoint) return new CapabilityError(call.endpoint.family, call.endpoint.family.internalCode).toResponse();
   return new GatewayError(50000).toResponse();
 }
@@ -193,6 +209,6 @@ async function meter(call: CallState, response: Response): Promise<void> {
       },
     });
   } catch (err) {
-    console.error("metering failed", { requestId: call.requestId, err });
+    call.log.error({ err }, "metering failed");
   }
 }

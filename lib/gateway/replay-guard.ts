@@ -1,6 +1,7 @@
 import "server-only";
 
 import { deleteExpiredReplayNonces, spendReplayNonce } from "@/lib/data/replay-nonces";
+import { logger } from "@/lib/observability/logger";
 
 // A request id may be used once per access key (contract §Request signing).
 
@@ -28,5 +29,5 @@ function pruneOccasionally(nowMs: number) {
   if (nowMs - (pruneState.eopReplayPrunedAt ?? 0) < PRUNE_INTERVAL_MS) return;
   pruneState.eopReplayPrunedAt = nowMs;
   // Housekeeping only: a failure must not fail the request that happened to trigger it.
-  deleteExpiredReplayNonces({ now: new Date(nowMs) }).catch((err: unknown) => console.error("replay nonce pruning failed", err));
+  deleteExpiredReplayNonces({ now: new Date(nowMs) }).catch((err: unknown) => logger.error({ err }, "replay nonce pruning failed"));
 }

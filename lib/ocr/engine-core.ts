@@ -7,7 +7,8 @@ import { balancedGroups } from "./pipeline/balanced-groups";
 import { toTextLines, type DetectedLines } from "./pipeline/general";
 import { buildDictionary } from "./rec/dictionary";
 import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "./types";
-import { WorkerPool } from "./worker/worker-pool";
+import type { JobTimings } from "./worker/protocol";
+import { type JobRequest, WorkerPool } from "./worker/worker-pool";
 
 export type { RecResult, RecognizeCropsOptions } from "./types";
 
@@ -33,6 +34,8 @@ export interface EngineOptions {
   intraOpThreads?: number;
   /** Bundled worker script. Defaults to `<cwd>/.ocr-worker/ocr-worker.mjs`. */
   workerScript?: string;
+  /** Called in the caller's async context after each worker job, with its queue wait and stage times. */
+  onJobTimings?: (timings: JobTimings) => void;
 }
 
 export function defaultWorkerScript(): string {
@@ -65,6 +68,11 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     opts.workers ?? POOL_CONFIG.workers,
   );
 
+  const run = async (request: JobRequest, transfer: ArrayBuffer[]) => {
+    const { result, timings } = await pool.run(request, transfer);
+    opts.onJobTimings?.(timings);
+    return result;
+  };
   const idleWorkers = () => {
     const { workers, busy, queued } = pool.stats();
     return workers - busy - queued;
@@ -73,7 +81,7 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
   const runCrops = async (crops: RgbImage[], options: RecognizeCropsOptions, owned: boolean): Promise<RecResult[]> => {
     const copies = owned ? crops : crops.map(toTransferable);
     const transfer = copies.map((c) => c.data.buffer as ArrayBuffer);
-    return (await pool.run({ kind: "recognizeCrops", crops: copies, options }, transfer)) as RecResult[];
+    return (await run({ kind: "recognizeCrops", crops: copies, options }, transfer)) as RecResult[];
   };
   // Under load every job stays on one worker: nothing passed back and forth, best throughput.
   // On an idle pool crops are shared out, so a lone request is not held to one core.
@@ -96,13 +104,13 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     async recognize(image) {
       const copy = toTransferable(image);
       const transfer = [copy.data.buffer as ArrayBuffer];
-      if (idleWorkers() < 2) return (await pool.run({ kind: "recognize", image: copy }, transfer)) as TextLine[];
-      const { quads, crops } = (await pool.run({ kind: "detectAndCrop", image: copy }, transfer)) as DetectedLines;
+      if (idleWorkers() < 2) return (await run({ kind: "recognize", image: copy }, transfer)) as TextLine[];
+      const { quads, crops } = (await run({ kind: "detectAndCrop", image: copy }, transfer)) as DetectedLines;
       return toTextLines(quads, await recognizeCrops(crops, {}, true));
     },
     async detect(image) {
       const copy = toTransferable(image);
-      return (await pool.run({ kind: "detect", image: copy }, [copy.data.buffer as ArrayBuffer])) as Quad[];
+      return (await run({ kind: "detect", image: copy }, [copy.data.buffer as ArrayBuffer])) as Quad[];
     },
     recognizeCrops: (crops, options) => recognizeCrops(crops, options),
     dictionary: () => [...dictionary],

@@ -1,8 +1,10 @@
 import "server-only";
 
 import { env } from "@/lib/env";
+import { recordStage } from "@/lib/observability/stage-times";
 
 import { createOcrEngine, type EngineOptions, type OcrEngine } from "./engine-core";
+import type { JobTimings } from "./worker/protocol";
 
 export { createOcrEngine, type EngineOptions, type OcrEngine, type RecResult } from "./engine-core";
 
@@ -42,5 +44,12 @@ export function isOcrEngineReady(): boolean {
 
 /** Deployment knobs from the environment (.env.example): model directory, workers, threads per worker. */
 function engineOptionsFromEnv(): EngineOptions {
-  return { modelDir: env.OCR_MODEL_DIR, workers: env.OCR_WORKERS, intraOpThreads: env.OCR_INTRA_OP_THREADS };
+  return { modelDir: env.OCR_MODEL_DIR, workers: env.OCR_WORKERS, intraOpThreads: env.OCR_INTRA_OP_THREADS, onJobTimings: recordJobTimings };
+}
+
+/** Each worker job's times go to the API call that is waiting for it (Server-Timing, metrics). */
+function recordJobTimings({ queueMs, detMs, recMs }: JobTimings) {
+  recordStage("queue", queueMs);
+  recordStage("detection", detMs);
+  recordStage("recognition", recMs);
 }

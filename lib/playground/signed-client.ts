@@ -8,6 +8,7 @@ import { capabilityPath, type CapabilityId } from "@/lib/capabilities/catalog";
 import { FIELD_BOXES_QUERY } from "@/lib/capabilities/field-boxes";
 import { getSigningAccessKey } from "@/lib/data/access-keys";
 import { getApp } from "@/lib/data/apps";
+import { logger } from "@/lib/observability/logger";
 import { buildHeaderBlock, buildStringToSign, computeSignature, deriveSigningKey, sha256Hex } from "@/lib/gateway/eop-signature";
 
 // The playground's API client: it calls the public endpoint exactly as an external client does
@@ -97,7 +98,7 @@ export async function callCapabilityAsUser(opts: {
         cache: "no-store",
       });
     } catch (err) {
-      console.error("[playground] API unreachable", { url, err });
+      logger.error({ url, err }, "playground: API unreachable");
       throw new AppError("invalid", `API unreachable at ${url}`, "无法连接识别服务，请检查 API 地址配置或稍后重试");
     }
     const text = await res.text();

@@ -8,16 +8,18 @@ import { quadIou } from "@/lib/ocr/geometry/quad";
 import { warpQuad } from "@/lib/ocr/geometry/warp-quad";
 import { charLength, editDistance, normalizeText } from "@/lib/ocr/eval/text-metrics";
 import type { TextLine } from "@/lib/ocr/types";
+import type { JobTimings } from "@/lib/ocr/worker/protocol";
 
 import { buildOcrWorker } from "../../scripts/build-ocr-worker.mjs";
 import { type TextFixture, renderTextFixtures } from "../../scripts/fixtures/render-text";
 
 let engine: OcrEngine;
 const fixtures: TextFixture[] = renderTextFixtures();
+const jobTimings: JobTimings[] = [];
 
 beforeAll(async () => {
   await buildOcrWorker();
-  engine = await createOcrEngine({ workers: 2 });
+  engine = await createOcrEngine({ workers: 2, onJobTimings: (t) => jobTimings.push(t) });
 });
 
 afterAll(async () => {
@@ -53,6 +55,13 @@ describe("recognize() on rendered fixtures", () => {
       expect(match!.line.score).toBeGreaterThan(0.5);
     }
     expect(lines.length).toBe(fixture.lines.length);
+  });
+
+  test("every job reports its queue wait and stage times", () => {
+    expect(jobTimings.length).toBeGreaterThanOrEqual(fixtures.length);
+    expect(jobTimings.every((t) => t.detMs > 0 && t.recMs > 0 && t.queueMs >= 0)).toBe(true);
+    // More images than workers were submitted at once, so some waited in the queue.
+    expect(Math.max(...jobTimings.map((t) => t.queueMs))).toBeGreaterThan(0);
   });
 
   test("high overall character accuracy", () => {

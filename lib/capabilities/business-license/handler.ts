@@ -4,6 +4,8 @@ import { CapabilityError } from "@/lib/capabilities/capability-error";
 import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
 import { wantsFieldBoxes } from "@/lib/capabilities/field-boxes";
 import { decodeBase64Image, type Base64DecodeResult } from "@/lib/images/decode";
+import { trackImageInFlight } from "@/lib/observability/metrics";
+import { timeStage } from "@/lib/observability/stage-times";
 
 import { BUSINESS_LICENSE_ERRORS } from "./errors";
 import { recognizeBusinessLicense } from "./recognize";
@@ -21,8 +23,12 @@ const DECODE_FAILURE_CODES: Record<Extract<Base64DecodeResult, { ok: false }>["k
   dimensions: 400015,
 };
 
-export async function handleBusinessLicense(request: BusinessLicenseRequest, { query }: RunContext): Promise<CapabilityOutcome> {
-  const decoded = await decodeBase64Image(request.imageData, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES });
+export function handleBusinessLicense(request: BusinessLicenseRequest, context: RunContext): Promise<CapabilityOutcome> {
+  return trackImageInFlight(() => recognizeOne(request, context));
+}
+
+async function recognizeOne(request: BusinessLicenseRequest, { query }: RunContext): Promise<CapabilityOutcome> {
+  const decoded = await timeStage("decode", () => decodeBase64Image(request.imageData, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES }));
   if (!decoded.ok) {
     const error = new CapabilityError(BUSINESS_LICENSE_ERRORS, DECODE_FAILURE_CODES[decoded.kind]);
     return { httpStatus: error.httpStatus, body: error.toJSON(), successCount: 0, failCount: 1 };

@@ -12,10 +12,27 @@ import { GeneralOcrPipeline, type DetectedLines } from "../pipeline/general";
 import { buildDictionary } from "../rec/dictionary";
 import { TextRecognizer } from "../rec/text-recognizer";
 import type { RecResult, RgbImage } from "../types";
-import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult } from "./protocol";
+import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult, WorkerStageTimings } from "./protocol";
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
+
+/** Stage times of the job being handled (one at a time per worker), reported with its result. */
+let clock: WorkerStageTimings = { detMs: 0, recMs: 0 };
+
+/** The stage, with its run time added to the clock's `key`. */
+function timed<A extends unknown[], R>(stage: { run: (...args: A) => Promise<R> }, key: keyof WorkerStageTimings) {
+  return {
+    run: async (...args: A): Promise<R> => {
+      const start = performance.now();
+      try {
+        return await stage.run(...args);
+      } finally {
+        clock[key] += performance.now() - start;
+      }
+    },
+  };
+}
 
 async function createPipeline(): Promise<GeneralOcrPipeline> {
   const { modelPaths, intraOpThreads } = init;
@@ -26,9 +43,9 @@ async function createPipeline(): Promise<GeneralOcrPipeline> {
   ]);
   const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));
   return new GeneralOcrPipeline({
-    detector: new TextDetector(det),
-    classifier: new DirectionClassifier(cls),
-    recognizer: new TextRecognizer(rec, dictionary),
+    detector: timed(new TextDetector(det), "detMs"),
+    classifier: timed(new DirectionClassifier(cls), "recMs"),
+    recognizer: timed(new TextRecognizer(rec, dictionary), "recMs"),
   });
 }
 
@@ -65,9 +82,10 @@ await pipeline.recognize(warmUpImage());
 
 port.on("message", async (req: WorkerRequest) => {
   let response: WorkerResponse;
+  clock = { detMs: 0, recMs: 0 };
   try {
     const result = await handle(pipeline, req);
-    response = { type: "result", id: req.id, ok: true, result };
+    response = { type: "result", id: req.id, ok: true, result, timings: clock };
     port.postMessage(response, transferables(req, result));
   } catch (err) {
     response = { type: "result", id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };

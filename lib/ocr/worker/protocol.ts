@@ -15,7 +15,18 @@ export type WorkerRequest =
 
 export type WorkerResult = TextLine[] | Quad[] | RecResult[] | DetectedLines;
 
+/** Milliseconds one job spent in detection, and in direction classification + recognition. */
+export interface WorkerStageTimings {
+  detMs: number;
+  recMs: number;
+}
+
+/** A job's stage times as the caller sees them: the worker's plus its wait in the pool's queue. */
+export interface JobTimings extends WorkerStageTimings {
+  queueMs: number;
+}
+
 export type WorkerResponse =
   | { type: "ready" }
-  | { type: "result"; id: number; ok: true; result: WorkerResult }
+  | { type: "result"; id: number; ok: true; result: WorkerResult; timings: WorkerStageTimings }
   | { type: "result"; id: number; ok: false; error: string };

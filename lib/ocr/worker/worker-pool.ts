@@ -1,12 +1,19 @@
 import { Worker } from "node:worker_threads";
 
-import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult } from "./protocol";
+import type { JobTimings, WorkerInit, WorkerRequest, WorkerResponse, WorkerResult } from "./protocol";
+
+export interface TimedResult {
+  result: WorkerResult;
+  timings: JobTimings;
+}
 
 type Job = {
   request: WorkerRequest;
   transfer: ArrayBuffer[];
-  resolve: (result: WorkerResult) => void;
+  resolve: (done: TimedResult) => void;
   reject: (err: Error) => void;
+  enqueuedAt: number;
+  queueMs: number;
 };
 
 interface Slot {
@@ -44,10 +51,12 @@ export class WorkerPool {
     return pool;
   }
 
-  run(request: JobRequest, transfer: ArrayBuffer[] = []): Promise<WorkerResult> {
+  /** Resolves with the worker's result and the job's queue wait and stage times. */
+  run(request: JobRequest, transfer: ArrayBuffer[] = []): Promise<TimedResult> {
     if (this.closed) return Promise.reject(new Error("OCR engine is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { ...request, id: this.nextId++ } as WorkerRequest, transfer, resolve, reject });
+      const job: Job = { request: { ...request, id: this.nextId++ } as WorkerRequest, transfer, resolve, reject, enqueuedAt: performance.now(), queueMs: 0 };
+      this.queue.push(job);
       this.dispatch();
     });
   }
@@ -83,7 +92,7 @@ export class WorkerPool {
         const job = slot.job;
         slot.job = null;
         if (job) {
-          if (msg.ok) job.resolve(msg.result);
+          if (msg.ok) job.resolve({ result: msg.result, timings: { ...msg.timings, queueMs: job.queueMs } });
           else job.reject(new Error(msg.error));
         }
         this.dispatch();
@@ -118,6 +127,7 @@ export class WorkerPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
+      job.queueMs = performance.now() - job.enqueuedAt;
       slot.worker.postMessage(job.request, job.transfer);
     }
   }
