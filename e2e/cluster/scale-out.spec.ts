@@ -37,17 +37,14 @@ test("(1) QPS 5 holds over both instances: at most 5 + 5·t admitted in t second
   const account = createAccount({ qps: 5, calls: 100 });
   const answers: Answer[] = [];
   const started = Date.now();
-  let lastSentAt = started;
   // Four clients in parallel for three seconds (bounded: at most 400 requests).
   await Promise.all(
     Array.from({ length: 4 }, async () => {
-      for (let i = 0; i < 100 && Date.now() - started < 3000; i++) {
-        lastSentAt = Date.now();
-        answers.push(await send(nginxUrl, account, EMPTY_BATCH));
-      }
+      for (let i = 0; i < 100 && Date.now() - started < 3000; i++) answers.push(await send(nginxUrl, account, EMPTY_BATCH));
     }),
   );
-  const seconds = (lastSentAt - started) / 1000;
+  // Every token was taken between the first request's start and the last answer.
+  const seconds = (Date.now() - started) / 1000;
   const admitted = answers.filter((a) => a.status !== 429);
   const limited = answers.filter((a) => a.status === 429);
   console.log(`QPS 5 over ${seconds.toFixed(2)} s: ${answers.length} requests, ${admitted.length} admitted, ${limited.length} answered 429`);
@@ -135,7 +132,7 @@ test("(5) kill -9 one instance mid-batch: the other keeps serving, no charge wit
   for (let i = 0; i < 4; i++) {
     const after = await send(nginxUrl, account, ONE_IMAGE);
     expect(after.status).toBe(200);
-    expect(after.upstream).toBe(survivor);
+    expect(after.upstream?.split(", ").at(-1)).toBe(survivor); // nginx may try the dead one first
   }
 
   // The survivor keeps serving; the database never holds a charge without its record, and no

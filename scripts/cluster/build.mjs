@@ -1,16 +1,19 @@
 // The PostgreSQL build of the app for scripts/cluster.mjs. The Prisma client is generated per
 // provider into lib/generated and `next build` bundles it into .next, so a PostgreSQL deployment
-// cannot share the checkout's SQLite build: the sources are copied to data/cluster/build-<hash>
-// (node_modules hard-linked, not copied), the client is generated for PostgreSQL and the app is
-// built there. The hash covers every copied file, so an unchanged checkout reuses the last build.
+// cannot share the checkout's SQLite build: the sources are copied to
+// $TMPDIR/ocr-cluster-build/build-<hash> (node_modules hard-linked where the file system allows),
+// the client is generated for PostgreSQL and the app is built there. Outside the checkout, so Next
+// sees one project root (inside it, Next picks the checkout's lockfile as the workspace root).
+// The hash covers every copied file, so an unchanged checkout reuses the last build.
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { root } from "../lib/prepare.mjs";
 
-const cacheDir = path.join(root, "data/cluster");
+const cacheDir = path.join(os.tmpdir(), "ocr-cluster-build");
 // Local state, build outputs, tests and docs of the checkout: not needed to run, so neither copied
 // nor hashed (editing a test or the README does not rebuild).
 const SKIP = new Set([
@@ -48,13 +51,19 @@ export function ensurePostgresBuild() {
   fs.mkdirSync(cacheDir, { recursive: true });
   for (const name of fs.readdirSync(cacheDir)) if (name.startsWith("build-")) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
 
-  log(`preparing the PostgreSQL build in ${path.relative(root, buildDir)} (copy, client, next build)…`);
+  log(`preparing the PostgreSQL build in ${buildDir} (copy, client, next build)…`);
   // Built in place (.next holds absolute paths); `.ready` marks a finished build, a partial one was wiped above.
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(buildDir, file)), { recursive: true });
     fs.copyFileSync(path.join(root, file), path.join(buildDir, file));
   }
-  execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(buildDir, "node_modules")]);
+  try {
+    execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(buildDir, "node_modules")], { stdio: "ignore" });
+  } catch {
+    // Another file system (e.g. a tmpfs /tmp): a real copy.
+    fs.rmSync(path.join(buildDir, "node_modules"), { recursive: true, force: true });
+    execFileSync("cp", ["-a", path.join(root, "node_modules"), path.join(buildDir, "node_modules")]);
+  }
 
   // Only the provider matters here (the URL is never connected to); the keys only satisfy lib/env.
   const env = {
