@@ -100,9 +100,9 @@ async function stop() {
   if (args.purge) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The operator CLI (scripts/admin.ts) against the cluster's database and keys. */
+/** The operator CLI (scripts/admin.ts) against the cluster's database and keys; start applied the schema already. */
 function runAdmin(state, argv, stdout = "inherit") {
-  const out = spawnSync(process.execPath, [path.join(state.buildDir, "scripts/run-admin.mjs"), ...argv], {
+  const out = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(state.buildDir, "scripts/admin.ts"), ...argv], {
     cwd: state.buildDir,
     env: { ...process.env, ...state.env },
     stdio: ["ignore", stdout, "inherit"],

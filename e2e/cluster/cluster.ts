@@ -18,8 +18,9 @@ export const CLUSTER_ARGS = [
   "--dir", CLUSTER_DIR,
 ];
 
-export const cluster = (...args: string[]) =>
-  execFileSync(process.execPath, [path.resolve("scripts/cluster.mjs"), ...args, ...CLUSTER_ARGS], { stdio: ["ignore", "pipe", "inherit"] }).toString();
+/** `scripts/cluster.mjs <command>` for this cluster; `args` go after the cluster options. */
+export const cluster = (command: string, ...args: string[]) =>
+  execFileSync(process.execPath, [path.resolve("scripts/cluster.mjs"), command, ...CLUSTER_ARGS, ...args], { stdio: ["ignore", "pipe", "inherit"] }).toString();
 
 interface ClusterState {
   instancePorts: number[];
@@ -33,7 +34,7 @@ export const instancePid = (index: number) => Number(fs.readFileSync(path.join(C
 
 /** The operator CLI against the cluster's database. */
 export function admin<T = unknown>(...args: string[]): T {
-  return JSON.parse(cluster("admin", ...args)) as T;
+  return JSON.parse(cluster("admin", "--", ...args)) as T;
 }
 
 export interface ClusterAccount {
@@ -42,6 +43,21 @@ export interface ClusterAccount {
   accessKey: string;
   secretKey: string;
   appKey: string;
+}
+
+// The operator CLI is a process per command (seconds each on a busy machine): the specs share the
+// demo account (10 000-call trial packs) and add apps to it; only the pack check needs its own user.
+let demo: ClusterAccount | undefined;
+const demoApps = new Map<number, ClusterAccount>();
+
+/** The demo account `start` created, with a general-OCR app of the given QPS (one per QPS). */
+export function demoAccountWithApp(qps: number): ClusterAccount {
+  demo ??= admin<ClusterAccount>("demo-credentials");
+  const known = demoApps.get(qps);
+  if (known) return known;
+  const app = admin<{ appKey: string }>("create-app", "--email", demo.email, "--name", `cluster-qps-${qps}`, "--capabilities", "general", "--qps", String(qps));
+  demoApps.set(qps, { ...demo, appKey: app.appKey });
+  return demoApps.get(qps)!;
 }
 
 /** A fresh user with an AK/SK, one general-OCR app of the given QPS and a pack of `calls`. */
