@@ -43,3 +43,25 @@ describe("LISTEN_HOST", () => {
     expect(() => parseEnv({ LISTEN_HOST: "  " })).toThrow(/LISTEN_HOST/);
   });
 });
+
+describe("secrets with a shared (PostgreSQL) database", () => {
+  const key = "ab".repeat(32);
+
+  test("without AUTH_SECRET and SECRET_ENCRYPTION_KEY the start fails, naming both", () => {
+    const start = () => parseEnv({ DATABASE_URL: "postgresql://ocr@127.0.0.1:5432/ocr", AUTH_SECRET: "", SECRET_ENCRYPTION_KEY: "" });
+    expect(start).toThrow(/AUTH_SECRET/);
+    expect(start).toThrow(/SECRET_ENCRYPTION_KEY/);
+  });
+
+  test("one missing: the start fails naming it", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://ocr@db/ocr", AUTH_SECRET: key, SECRET_ENCRYPTION_KEY: "" })).toThrow(/SECRET_ENCRYPTION_KEY must be set/);
+  });
+
+  test("both set: accepted", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://ocr@127.0.0.1:5432/ocr", AUTH_SECRET: key, SECRET_ENCRYPTION_KEY: key }).AUTH_SECRET).toBe(key);
+  });
+
+  test("SQLite (the embedded default) needs neither: they are generated into DATA_DIR", () => {
+    expect(parseEnv({}).AUTH_SECRET).toBeUndefined();
+  });
+});

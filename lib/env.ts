@@ -6,6 +6,8 @@ import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "@/lib/net/addresse
 // The one place that reads process.env. Every knob is documented in .env.example.
 const int = (fallback: number) => z.coerce.number().int().default(fallback);
 
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Directory for the embedded SQLite file, the generated server key and other local state. */
@@ -62,7 +64,15 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
-});
+})
+  // A shared database means several instances: each would generate its own keys under DATA_DIR,
+  // and one instance could neither read another's secrets nor accept its console sessions.
+  .superRefine((value, ctx) => {
+    if (!value.DATABASE_URL || !isPostgresUrl(value.DATABASE_URL)) return;
+    for (const name of ["AUTH_SECRET", "SECRET_ENCRYPTION_KEY"] as const) {
+      if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set when DATABASE_URL is a PostgreSQL URL (every instance needs the same key)` });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 
@@ -82,8 +92,6 @@ export const env = parseEnv(process.env);
 export const dataDir = path.resolve(env.DATA_DIR);
 
 export const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "ocr.db")}`;
-
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 /** Minutes to add to UTC to get the clients' local time, or null when that window is switched off. */
 export const eopClientUtcOffsetMinutes: number | null = env.EOP_CLIENT_UTC_OFFSET_MINUTES;

@@ -4,7 +4,10 @@
 //   2. unit + integration tests (Vitest)
 //   3. end-to-end tests (Playwright: API conformance + console in Debian's chromium) against a
 //      production server started on port 3100 with a wiped data/e2e directory
+//   4. the scale-out deployment (Playwright, playwright.cluster.config.ts): nginx, 2 instances,
+//      PostgreSQL and Redis started by scripts/cluster.mjs (Debian's postgresql, redis-server, nginx)
 // Ends with one "N passed, N failed" line over all suites; exits non-zero on any failure.
+// `npm test unit|e2e|cluster` runs one of the three suites.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,12 +23,12 @@ const run = (args, env = {}) =>
   spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
 const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null);
 
-const only = process.argv[2]; // "unit" or "e2e" to run one half
+const only = process.argv[2]; // "unit", "e2e" or "cluster" to run one suite
 let passed = 0;
 let failed = 0;
 let crashed = false;
 
-if (only !== "e2e") {
+if (!only || only === "unit") {
   const out = path.join(results, "vitest.json");
   const status = run([path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   const report = readJson(out);
@@ -34,17 +37,24 @@ if (only !== "e2e") {
   crashed ||= status !== 0 && !report?.numFailedTests;
 }
 
-if (only !== "unit") {
-  const dataDir = path.join(root, "data/e2e");
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  ensureNextBuild();
-  const out = path.join(results, "playwright.json");
-  const status = run([path.join(root, "node_modules/@playwright/test/cli.js"), "test"], { E2E_DATA_DIR: dataDir, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+/** Runs Playwright with `configArgs` and adds its counts to the totals. */
+function playwrightStage(name, configArgs, env = {}) {
+  const out = path.join(results, `${name}.json`);
+  const status = run([path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...configArgs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const stats = readJson(out)?.stats;
   passed += stats?.expected ?? 0;
   failed += (stats?.unexpected ?? 0) + (stats?.flaky ?? 0);
   crashed ||= status !== 0 && !stats?.unexpected;
 }
+
+if (!only || only === "e2e") {
+  const dataDir = path.join(root, "data/e2e");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  ensureNextBuild();
+  playwrightStage("playwright", [], { E2E_DATA_DIR: dataDir });
+}
+
+if (!only || only === "cluster") playwrightStage("cluster", ["-c", "playwright.cluster.config.ts"]);
 
 fs.rmSync(results, { recursive: true, force: true });
 console.log(`\nAll suites: ${passed} passed, ${failed} failed`);

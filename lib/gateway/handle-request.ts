@@ -107,7 +107,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   call.app = app;
   if (!isIpAllowed(call.clientIp, app.ipAllowList)) throw new GatewayError(40009);
   if (!app.capabilities.includes(endpoint.capability)) throw new GatewayError(50002);
-  const token = takeAppToken(app.id, app.qpsLimit);
+  const token = await takeAppToken(app.id, app.qpsLimit);
   if (!token.ok) throw new GatewayError(40029, { headers: { "Retry-After": String(token.retryAfterSeconds) } });
 
   const paid = getCapabilityDef(endpoint.capability).status === "商用";

@@ -1,6 +1,9 @@
-import { describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { TokenBucket, takeAppToken } from "./rate-limit";
+import { startRedisServer } from "@/tests/support/redis-server";
+
+import { GatewayError } from "./errors";
+import { type AppRateLimiter, memoryRateLimiter, redisRateLimiter, TokenBucket } from "./rate-limit";
 
 describe("TokenBucket", () => {
   test("a full bucket serves QPS requests at once, then refuses", () => {
@@ -30,16 +33,66 @@ describe("TokenBucket", () => {
   });
 });
 
-describe("takeAppToken", () => {
-  test("buckets are per app", () => {
-    expect(takeAppToken("app-a", 1, 0).ok).toBe(true);
-    expect(takeAppToken("app-a", 1, 0).ok).toBe(false);
-    expect(takeAppToken("app-b", 1, 0).ok).toBe(true);
+// The same behaviour from both backends.
+function limiterContract(name: string, make: () => Promise<AppRateLimiter>) {
+  describe(name, () => {
+    test("buckets are per app", async () => {
+      const limiter = await make();
+      expect((await limiter.take("app-a", 1)).ok).toBe(true);
+      expect(await limiter.take("app-a", 1)).toEqual({ ok: false, retryAfterSeconds: 1 });
+      expect((await limiter.take("app-b", 1)).ok).toBe(true);
+    });
+
+    test("a changed QPS starts a new bucket", async () => {
+      const limiter = await make();
+      expect((await limiter.take("app-c", 1)).ok).toBe(true);
+      expect((await limiter.take("app-c", 1)).ok).toBe(false);
+      expect((await limiter.take("app-c", 3)).ok).toBe(true);
+    });
+
+    test("QPS 5: five at once, then 429 until refilled", async () => {
+      const limiter = await make();
+      const results = await Promise.all(Array.from({ length: 8 }, () => limiter.take("app-d", 5)));
+      expect(results.filter((r) => r.ok)).toHaveLength(5);
+      expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, retryAfterSeconds: 1 }));
+    });
+  });
+}
+
+limiterContract("memoryRateLimiter", async () => memoryRateLimiter(() => 0));
+
+describe("redisRateLimiter", () => {
+  let server: Awaited<ReturnType<typeof startRedisServer>>;
+  let prefix = 0;
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+  afterAll(() => server.stop());
+
+  limiterContract("contract", async () => redisRateLimiter(await server.client(), `t${++prefix}:`));
+
+  test("two instances (connections) share one bucket atomically", async () => {
+    const a = redisRateLimiter(await server.client(), "shared:");
+    const b = redisRateLimiter(await server.client(), "shared:");
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).take("app-e", 10)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
   });
 
-  test("a changed QPS starts a new bucket", () => {
-    expect(takeAppToken("app-c", 1, 0).ok).toBe(true);
-    expect(takeAppToken("app-c", 1, 0).ok).toBe(false);
-    expect(takeAppToken("app-c", 3, 0).ok).toBe(true);
+  test("refills at QPS per second by Redis time", async () => {
+    const limiter = redisRateLimiter(await server.client(), "refill:");
+    for (let i = 0; i < 20; i++) await limiter.take("app-f", 20);
+    expect((await limiter.take("app-f", 20)).ok).toBe(false);
+    await new Promise((r) => setTimeout(r, 120)); // 20 QPS: one token per 50 ms
+    expect((await limiter.take("app-f", 20)).ok).toBe(true);
+  });
+
+  test("Redis unreachable: 503/50010 with Retry-After, not an internal error", async () => {
+    const dead = await startRedisServer();
+    const limiter = redisRateLimiter(await dead.client(), "dead:");
+    await dead.stop();
+    const err = await limiter.take("app-g", 5).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GatewayError);
+    expect((err as GatewayError).code).toBe(50010);
+    expect((err as GatewayError).options.headers?.["Retry-After"]).toBe("1");
   });
 });

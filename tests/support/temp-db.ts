@@ -21,6 +21,11 @@ export function useTempDatabase(): { dataDir: string; databaseUrl: string } {
   const databaseUrl = process.env.TEST_POSTGRES_URL ? createPostgresDatabase(process.env.TEST_POSTGRES_URL) : `file:${path.join(dataDir, "test.db")}`;
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_URL = databaseUrl;
+  if (process.env.TEST_POSTGRES_URL) {
+    // lib/env requires shared keys with PostgreSQL (instances must agree); any key will do for one test file.
+    process.env.AUTH_SECRET ||= randomBytes(32).toString("hex");
+    process.env.SECRET_ENCRYPTION_KEY ||= randomBytes(32).toString("hex");
+  }
   execFileSync(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], { env: { ...process.env }, stdio: ["ignore", "ignore", "inherit"] });
   return { dataDir, databaseUrl };
 }
