@@ -1,9 +1,11 @@
 // Keeps every request for the public API on the gateway's contract answers. Next would answer a
-// repeated slash or backslash (`//v1/aiop/api/…`) and a trailing slash with a 308 redirect before
+// repeated slash (`//v1/aiop/api/…`) and a trailing slash with a 308 redirect before
 // any route runs, TRACE with a 500 (the Fetch Request constructor refuses it) and other methods
 // it does not route (PROPFIND, QUERY, …) with an empty 400. The API is POST on exact paths, so
 // such requests are handed to the gateway on the path Next can route, marked as a variant, and
 // with a method Next routes: the gateway then answers the capability's path or method code.
+// (A backslash in the path or a method token Node does not know never gets here: Node's parser
+// answers those with a bare 400 itself.)
 import { PATH_VARIANT_HEADER } from "../../lib/net/entry-point.mjs";
 
 const API_ROOT = "/v1/aiop/api";
@@ -27,7 +29,7 @@ export function apiRequestTarget(method, url) {
   const query = queryStart === -1 ? "" : url.slice(queryStart);
   let routable;
   try {
-    routable = new URL(path.replace(/[\\/]+/g, "/"), "http://localhost").pathname.replace(/\/+$/, "");
+    routable = new URL(path.replace(/\/+/g, "/"), "http://localhost").pathname.replace(/\/+$/, "");
   } catch {
     return null;
   }
