@@ -313,6 +313,10 @@ async function main() {
     account: email,
     image: opts.image ? path.basename(opts.image) : "generated text page",
   };
+  // Written after every phase, so an interrupted run keeps what it measured.
+  const out = path.join("bench-results", `loadtest-${report.when as string}.json`.replace(/:/g, "-"));
+  fs.mkdirSync("bench-results", { recursive: true });
+  const save = () => fs.writeFileSync(out, JSON.stringify(report, null, 2));
 
   const warm = await load({ url: opts.url, credentials, body: bodyOf(photo), connections: 1, amount: 2, maxSeconds: 120 });
   if (warm.statuses["200"] !== 2) fail(`warm-up calls did not succeed: ${JSON.stringify(warm.statuses)}`);
@@ -321,16 +325,21 @@ async function main() {
     const runs: LoadResult[] = [];
     for (const connections of opts.connections) {
       runs.push(await load({ url: opts.url, credentials, body: bodyOf(photo), connections, durationS: opts.durationS, maxSeconds: opts.durationS + REQUEST_TIMEOUT_S }));
+      report.throughput = runs;
+      save();
     }
-    report.throughput = runs;
   }
   if (opts.phases.has("rss")) {
     const beforeMb = rssMb(opts.pids);
     const run = await load({ url: opts.url, credentials, body: bodyOf(pages.small), connections: 10, amount: opts.rssRequests, maxSeconds: 1800 });
     const afterMb = rssMb(opts.pids);
     report.rss = { requests: run.requests, seconds: run.seconds, statuses: run.statuses, beforeMb, afterMb, changePct: Math.round(((afterMb - beforeMb) / beforeMb) * 1000) / 10 };
+    save();
   }
-  if (opts.phases.has("header")) report.header64k = await headerTiming(opts.url, credentials[0]!.appKey);
+  if (opts.phases.has("header")) {
+    report.header64k = await headerTiming(opts.url, credentials[0]!.appKey);
+    save();
+  }
   if (opts.phases.has("overload")) {
     const heavy = await heavyJpeg(opts.overloadMb);
     const beforeMb = rssMb(opts.pids);
@@ -350,12 +359,10 @@ async function main() {
       peakRssMb: peakMb,
       healthyAfter: await healthy(opts.url),
     };
+    save();
   }
 
   printReport(report);
-  const out = path.join("bench-results", `loadtest-${report.when as string}.json`.replace(/:/g, "-"));
-  fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`\nJSON: ${out}`);
 }
 
