@@ -10,7 +10,6 @@ declare module "autocannon" {
   interface Options {
     url: string;
     connections?: number;
-    duration?: number;
     amount?: number;
     timeout?: number;
     requests?: Request[];

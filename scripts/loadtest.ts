@@ -8,8 +8,8 @@
  *   4. overload: C clients × R requests of one ~9 MB image each, all at once: 503 share, peak RSS
  * Prints a table and writes JSON to bench-results/. Every phase is bounded in count and time.
  *
- * Options: --url BASE (http://127.0.0.1:3000) --connections 1,10,50 --duration SEC (20, per
- * concurrency) --image FILE (default ../shared/samples/real photo, else a generated page)
+ * Options: --url BASE (http://127.0.0.1:3000) --connections 1,10,50 --rounds N (4: each client
+ * sends N requests, all answered and timed) --max-seconds S (900, cap per concurrency) --image FILE (default ../shared/samples/real photo, else a generated page)
  * --pid PID[,PID] (server processes for RSS; default: the process listening on the URL's port)
  * --data-dir DIR (the server's DATA_DIR; DATABASE_URL is passed through) --rss-requests N (2000)
  * --overload-clients C (20) --overload-requests R (10) --overload-mb MB (9) --phases
@@ -44,7 +44,8 @@ type Phase = (typeof PHASES)[number];
 interface Options {
   url: URL;
   connections: number[];
-  durationS: number;
+  rounds: number;
+  maxSeconds: number;
   image: string | null;
   pids: number[];
   dataDir: string;
@@ -76,7 +77,7 @@ function parseOptions(argv: string[]): Options {
     if (value === undefined) fail(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = ["url", "connections", "duration", "image", "pid", "data-dir", "rss-requests", "overload-clients", "overload-requests", "overload-mb", "phases"];
+  const known = ["url", "connections", "rounds", "max-seconds", "image", "pid", "data-dir", "rss-requests", "overload-clients", "overload-requests", "overload-mb", "phases"];
   for (const name of flags.keys()) if (!known.includes(name)) fail(`unknown option --${name}`);
 
   const url = new URL(flags.get("url") ?? "http://127.0.0.1:3000");
@@ -87,7 +88,8 @@ function parseOptions(argv: string[]): Options {
   return {
     url,
     connections: (flags.get("connections") ?? "1,10,50").split(",").map((c) => positiveInt("connections", c, 200)),
-    durationS: positiveInt("duration", flags.get("duration") ?? "20", 600),
+    rounds: positiveInt("rounds", flags.get("rounds") ?? "4", 100),
+    maxSeconds: positiveInt("max-seconds", flags.get("max-seconds") ?? "900", 3600),
     image: flags.get("image") ?? (fs.existsSync(REAL_PHOTO) ? REAL_PHOTO : null),
     pids: pidFlag ? pidFlag.split(",").map((p) => positiveInt("pid", p, 2 ** 22)) : [pidListeningOn(Number(url.port || 80))],
     dataDir: path.resolve(flags.get("data-dir") ?? process.env.DATA_DIR ?? "data"),
@@ -239,12 +241,16 @@ function signedRequests(credentials: EopCredentials[], body: string) {
   ];
 }
 
-/** One autocannon run, bounded by `amount` or `durationS`, and always by `maxSeconds`. */
-async function load(opts: { url: URL; credentials: EopCredentials[]; body: string; connections: number; durationS?: number; amount?: number; maxSeconds: number }): Promise<LoadResult> {
+/**
+ * One autocannon run of `amount` requests, stopped after `maxSeconds` at the latest. A count, not
+ * a duration: autocannon drops the requests still in flight when a duration ends, and an OCR
+ * answer under load can take longer than any sensible duration.
+ */
+async function load(opts: { url: URL; credentials: EopCredentials[]; body: string; connections: number; amount: number; maxSeconds: number }): Promise<LoadResult> {
   const instance = autocannon({
     url: opts.url.origin,
     connections: opts.connections,
-    ...(opts.amount ? { amount: opts.amount } : { duration: opts.durationS }),
+    amount: opts.amount,
     timeout: REQUEST_TIMEOUT_S,
     requests: signedRequests(opts.credentials, opts.body),
   });
@@ -313,6 +319,10 @@ async function main() {
     account: email,
     image: opts.image ? path.basename(opts.image) : "generated text page",
   };
+  // Written after every phase, so an interrupted run keeps what it measured.
+  const out = path.join("bench-results", `loadtest-${report.when as string}.json`.replace(/:/g, "-"));
+  fs.mkdirSync("bench-results", { recursive: true });
+  const save = () => fs.writeFileSync(out, JSON.stringify(report, null, 2));
 
   const warm = await load({ url: opts.url, credentials, body: bodyOf(photo), connections: 1, amount: 2, maxSeconds: 120 });
   if (warm.statuses["200"] !== 2) fail(`warm-up calls did not succeed: ${JSON.stringify(warm.statuses)}`);
@@ -320,17 +330,22 @@ async function main() {
   if (opts.phases.has("throughput")) {
     const runs: LoadResult[] = [];
     for (const connections of opts.connections) {
-      runs.push(await load({ url: opts.url, credentials, body: bodyOf(photo), connections, durationS: opts.durationS, maxSeconds: opts.durationS + REQUEST_TIMEOUT_S }));
+      runs.push(await load({ url: opts.url, credentials, body: bodyOf(photo), connections, amount: connections * opts.rounds, maxSeconds: opts.maxSeconds }));
+      report.throughput = runs;
+      save();
     }
-    report.throughput = runs;
   }
   if (opts.phases.has("rss")) {
     const beforeMb = rssMb(opts.pids);
     const run = await load({ url: opts.url, credentials, body: bodyOf(pages.small), connections: 10, amount: opts.rssRequests, maxSeconds: 1800 });
     const afterMb = rssMb(opts.pids);
     report.rss = { requests: run.requests, seconds: run.seconds, statuses: run.statuses, beforeMb, afterMb, changePct: Math.round(((afterMb - beforeMb) / beforeMb) * 1000) / 10 };
+    save();
   }
-  if (opts.phases.has("header")) report.header64k = await headerTiming(opts.url, credentials[0]!.appKey);
+  if (opts.phases.has("header")) {
+    report.header64k = await headerTiming(opts.url, credentials[0]!.appKey);
+    save();
+  }
   if (opts.phases.has("overload")) {
     const heavy = await heavyJpeg(opts.overloadMb);
     const beforeMb = rssMb(opts.pids);
@@ -350,12 +365,10 @@ async function main() {
       peakRssMb: peakMb,
       healthyAfter: await healthy(opts.url),
     };
+    save();
   }
 
   printReport(report);
-  const out = path.join("bench-results", `loadtest-${report.when as string}.json`.replace(/:/g, "-"));
-  fs.mkdirSync("bench-results", { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`\nJSON: ${out}`);
 }
 
