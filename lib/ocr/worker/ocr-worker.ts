@@ -11,11 +11,14 @@ import { createOnnxRunner } from "../onnx-runner";
 import { GeneralOcrPipeline, type DetectedLines } from "../pipeline/general";
 import { buildDictionary } from "../rec/dictionary";
 import { TextRecognizer } from "../rec/text-recognizer";
-import type { RecResult, RgbImage } from "../types";
+import type { FileRead, RecResult, RgbImage } from "../types";
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult } from "./protocol";
+import { readFile, type FileTaskResult } from "./read-file";
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
+
+const dictionary = buildDictionary(fs.readFileSync(init.modelPaths.dict, "utf8"));
 
 async function createPipeline(): Promise<GeneralOcrPipeline> {
   const { modelPaths, intraOpThreads } = init;
@@ -24,7 +27,6 @@ async function createPipeline(): Promise<GeneralOcrPipeline> {
     createOnnxRunner(modelPaths.cls, intraOpThreads),
     createOnnxRunner(modelPaths.rec, intraOpThreads),
   ]);
-  const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));
   return new GeneralOcrPipeline({
     detector: new TextDetector(det),
     classifier: new DirectionClassifier(cls),
@@ -44,6 +46,12 @@ function warmUpImage(): RgbImage {
 function transferables(req: WorkerRequest, result: WorkerResult): ArrayBuffer[] {
   if (req.kind === "recognizeCrops") return (result as RecResult[]).flatMap((r) => (r.probs ? [r.probs.data.buffer as ArrayBuffer] : []));
   if (req.kind === "detectAndCrop") return (result as DetectedLines).crops.map((c) => c.data.buffer as ArrayBuffer);
+  if (req.kind === "file") {
+    const read = result as FileRead<FileTaskResult>;
+    if (!read.ok) return [];
+    if ("crops" in read.value) return read.value.crops.map((c) => c.data.buffer as ArrayBuffer);
+    if ("portrait" in read.value && read.value.portrait) return [read.value.portrait.data.buffer as ArrayBuffer];
+  }
   return [];
 }
 
@@ -57,6 +65,8 @@ function handle(pipeline: GeneralOcrPipeline, req: WorkerRequest): Promise<Worke
       return pipeline.detectAndCrop(req.image);
     case "recognizeCrops":
       return pipeline.recognizeCrops(req.crops, req.options);
+    case "file":
+      return readFile(pipeline, dictionary, req);
   }
 }
 
