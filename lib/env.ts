@@ -5,6 +5,8 @@ import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "@/lib/net/addresse
 
 // The one place that reads process.env. Every knob is documented in .env.example.
 const int = (fallback: number) => z.coerce.number().int().default(fallback);
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const MIB = 1024 * 1024;
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
@@ -36,7 +38,13 @@ const schema = z.object({
     .transform((v) => (/^off$/i.test(v) ? null : Number(v)))
     .prefault("480"),
   /** Largest request body accepted by the API, in bytes (default 100 MiB). */
-  MAX_BODY_BYTES: int(100 * 1024 * 1024),
+  MAX_BODY_BYTES: positiveInt(100 * MIB),
+  /** Request body bytes held at once by this instance (being read or answered); past it: 503/50010. */
+  MAX_BODY_BYTES_IN_FLIGHT: positiveInt(1024 * MIB),
+  /** Images admitted and not yet answered (queued + running) by this instance; past it: 503/50010. */
+  OCR_MAX_IMAGES_IN_FLIGHT: positiveInt(100),
+  /** Estimated bytes those images hold (file + decoded working set); past it: 503/50010. */
+  OCR_MAX_IMAGE_BYTES_IN_FLIGHT: positiveInt(4096 * MIB).refine((n) => n >= 1024 * MIB, "must be at least 1073741824 (1 GiB): four 25 MP images of one request must fit"),
   /** QPS limit given to new apps. */
   DEFAULT_APP_QPS: int(5),
   /** Base URL the playground calls; defaults to this server itself. */
@@ -65,6 +73,10 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
 })
+  .refine((e) => e.MAX_BODY_BYTES_IN_FLIGHT >= e.MAX_BODY_BYTES, {
+    path: ["MAX_BODY_BYTES_IN_FLIGHT"],
+    message: "must be at least MAX_BODY_BYTES, or the largest accepted body could never be read",
+  })
   // A shared database means several instances: each would generate its own keys under DATA_DIR,
   // and one instance could neither read another's secrets nor accept its console sessions.
   .superRefine((value, ctx) => {

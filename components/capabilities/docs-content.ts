@@ -43,13 +43,14 @@ export const GATEWAY_ERRORS: ErrorDoc[] = [
   { code: "40006", message: "无效的 appkey", description: "AppKey 不存在或不属于该 AccessKey 的账号（HTTP 401）" },
   { code: "40008", message: "不支持的请求类型", description: "HTTP 405 / 415" },
   { code: "40009", message: "IP 未被 APP 授权", description: "调用方 IP 不在应用的 IP 白名单中（HTTP 403）" },
+  { code: "40013", message: "请求体过大", description: "请求体超过接口上限：营业执照约 9.4 MiB（7 MiB 图片的 Base64），批量接口 50 张 10 MiB 图片且不超过服务端 MAX_BODY_BYTES（HTTP 413）" },
   { code: "40029", message: "请求过于频繁", description: "超出应用 QPS 限制，按 Retry-After 重试（HTTP 429）" },
   { code: "50001", message: "服务未注册", description: "未知的 API 路径（HTTP 404）" },
   { code: "50002", message: "应用未开通", description: "应用未开通该能力（HTTP 403）" },
   { code: "51001", message: "购买服务已过期", description: "资源包已过期（HTTP 403）" },
   { code: "51002", message: "收费 API 未购买", description: "没有可用资源包（HTTP 403）" },
   { code: "51003", message: "API 可用次数已不足", description: "资源包次数已用完（HTTP 403）" },
-  { code: "50010", message: "服务繁忙，请稍后重试", description: "服务实例已满载或数据库暂不可用，未计费；按 Retry-After 重试（HTTP 503）" },
+  { code: "50010", message: "服务繁忙，请稍后重试", description: "服务实例已满载（处理中的图片数或其内存、读取中的请求体字节已达上限）或数据库暂不可用，立即返回、未计费；按 Retry-After 重试（HTTP 503）" },
   { code: "50000", message: "服务内部错误", description: "HTTP 500" },
 ];
 

@@ -1,10 +1,30 @@
 import { isPlainObject, parseJsonBody } from "@/lib/capabilities/json-body";
+import { estimateImageBytes } from "@/lib/images/estimate";
 
 // Whole-request checks shared by the batch endpoints (`{"data": [b64, ...]}`); pure, no image decoding.
 
 export const MAX_IMAGES_PER_REQUEST = 50;
 /** Contract: ≤ 10 MiB decoded per image on batch endpoints. */
 export const MAX_BATCH_IMAGE_BYTES = 10 * 1024 * 1024;
+/**
+ * Images of one request decoded and recognised at a time (lib/capabilities/batch.ts): bounds
+ * what a request holds while keeping the engine's worker pool busy.
+ */
+export const IMAGE_CONCURRENCY = 4;
+
+/** Bytes a batch holds at once: its IMAGE_CONCURRENCY largest images (the others wait as base64). */
+export function imageBytesInFlight(images: readonly unknown[]): number {
+  const estimates = images.map(estimateImageBytes).sort((a, b) => b - a);
+  return estimates.slice(0, IMAGE_CONCURRENCY).reduce((sum, bytes) => sum + bytes, 0);
+}
+
+/** Base64 text of a file of `bytes` bytes, and the JSON around the payloads (keys, quotes, commas, spaces). */
+const base64Length = (bytes: number) => 4 * Math.ceil(bytes / 3);
+const JSON_SLACK_BYTES = 64 * 1024;
+
+/** Largest body an endpoint can need: `images` payloads of `imageBytes` each, in base64, plus JSON. */
+export const maxBodyBytesFor = (images: number, imageBytes: number) => images * (base64Length(imageBytes) + 4) + JSON_SLACK_BYTES;
+
 /** Whole-request codes of a batch endpoint, in the order they are checked. */
 export interface BatchBodyCodes {
   empty: number;

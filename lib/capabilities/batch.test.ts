@@ -5,6 +5,8 @@ import { GENERAL_OCR_ERRORS } from "@/lib/capabilities/general-ocr/errors";
 import { GENERAL_OCR_IMAGE_CODES } from "@/lib/capabilities/general-ocr/request";
 import { IDCARD_ERRORS } from "@/lib/capabilities/idcard/errors";
 import { FOUR_DIGIT_IMAGE_CODES } from "@/lib/capabilities/batch-body";
+import { decodeImage, type DecodeOptions } from "@/lib/images/decode";
+import type { FileRead } from "@/lib/ocr/types";
 
 import { runBatch } from "./batch";
 
@@ -20,6 +22,14 @@ beforeAll(async () => {
   tiny = (await png(1, 1)).toString("base64");
   truncated = ok.subarray(0, 40).toString("base64");
 });
+
+/** The engine's reading of a file, with the real decoder (as on the worker) and a fake recogniser. */
+const decodeThen =
+  <T>(recognize: () => Promise<T>) =>
+  async (file: Uint8Array, decode: DecodeOptions): Promise<FileRead<T>> => {
+    const decoded = await decodeImage(file, decode);
+    return decoded.ok ? { ok: true, value: await recognize() } : decoded;
+  };
 
 // 10 MiB + 1 byte behind a JPEG signature: refused on size before any decoding.
 const oversized = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(10 * 1024 * 1024 - 2)]).toString("base64");
@@ -42,7 +52,7 @@ describe("runBatch per-image codes", () => {
       images: [good, ...cases.map((c) => c[1]), good.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_")],
       family: GENERAL_OCR_ERRORS,
       codes: GENERAL_OCR_IMAGE_CODES,
-      recognize,
+      read: decodeThen(recognize),
       requestId: "t",
     });
     expect(outcome.httpStatus).toBe(200);
@@ -59,7 +69,7 @@ describe("runBatch per-image codes", () => {
 
   test("ID card codes; undecodable bytes are 4009", async () => {
     const cases = inputs();
-    const outcome = await runBatch({ images: cases.map((c) => c[1]), family: IDCARD_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, recognize: vi.fn(), requestId: "t" });
+    const outcome = await runBatch({ images: cases.map((c) => c[1]), family: IDCARD_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, read: decodeThen(vi.fn()), requestId: "t" });
     const body = outcome.body as { message: unknown; returnObj: { err_code: number }[] };
     expect(body.returnObj.map((r) => r.err_code)).toEqual(cases.map((c) => c[3]));
     expect(body.returnObj[1]).toEqual({ err_code: 4008, err_msg: "base64数据处理异常" });
@@ -73,10 +83,10 @@ describe("runBatch per-image codes", () => {
       images: [good, good, good],
       family: IDCARD_ERRORS,
       codes: FOUR_DIGIT_IMAGE_CODES,
-      recognize: async () => {
+      read: decodeThen(async () => {
         if (++calls === 2) throw new Error("boom");
         return { ok: 1 };
-      },
+      }),
       requestId: "t",
     });
     const body = outcome.body as { returnObj: unknown[] };

@@ -2,31 +2,20 @@ import "server-only";
 
 import { type CapabilityErrorFamily, perImageError, type PerImageError } from "@/lib/capabilities/capability-error";
 import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
-import { type BatchImageCodes, MAX_BATCH_IMAGE_BYTES } from "@/lib/capabilities/batch-body";
-import { decodeBase64Image } from "@/lib/images/decode";
+import { type BatchImageCodes, IMAGE_CONCURRENCY, MAX_BATCH_IMAGE_BYTES } from "@/lib/capabilities/batch-body";
+import { decodeBase64Payload, type DecodeFailureKind, type DecodeOptions } from "@/lib/images/decode";
+import type { FileRead } from "@/lib/ocr/types";
 import { requestLogger } from "@/lib/observability/logger";
 import { trackImageInFlight } from "@/lib/observability/metrics";
-import { timeStage } from "@/lib/observability/stage-times";
-import type { RgbImage } from "@/lib/ocr/types";
 
 // Shared machinery of the three batch endpoints (general OCR, ID card, plate): `{"data": [b64, ...]}`.
-
-/**
- * Images of one request decoded at a time: bounds memory (a 5000² image is 75 MB of RGB) while
- * keeping the engine's worker pool busy.
- */
-const IMAGE_CONCURRENCY = 4;
+// Only base64 is undone here; the file is decoded and read on an OCR worker (`read`), so no
+// pixel loop runs on the request thread.
 
 export type ImageResult<T> = { ok: true; value: T } | { ok: false; code: number };
 
-/** Decodes one item; a non-string item is bad base64 like any other undecodable payload. */
-async function decodeItem(item: unknown, codes: BatchImageCodes): Promise<ImageResult<RgbImage>> {
-  if (typeof item !== "string") return { ok: false, code: codes.base64 };
-  const decoded = await timeStage("decode", () => decodeBase64Image(item, { maxBytes: MAX_BATCH_IMAGE_BYTES }));
-  if (decoded.ok) return { ok: true, value: decoded.image };
-  const code = { base64: codes.base64, format: codes.format, too_large: codes.tooLarge, decode: codes.decode, dimensions: codes.dimensions }[decoded.kind];
-  return { ok: false, code };
-}
+const decodeFailureCode = (kind: DecodeFailureKind | "base64", codes: BatchImageCodes): number =>
+  ({ base64: codes.base64, format: codes.format, too_large: codes.tooLarge, decode: codes.decode, dimensions: codes.dimensions })[kind];
 
 async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -45,7 +34,8 @@ export interface BatchRun<T> {
   images: unknown[];
   family: CapabilityErrorFamily;
   codes: BatchImageCodes;
-  recognize: (image: RgbImage) => Promise<T>;
+  /** Decodes the file (checks in the contract's order) and reads it; decode failures are values. */
+  read: (file: Uint8Array, decode: DecodeOptions) => Promise<FileRead<T>>;
   requestId: string;
 }
 
@@ -53,19 +43,19 @@ export interface BatchRun<T> {
  * Decodes and recognises every image, keeping input order. A failure is a value for that image only:
  * an unexpected error becomes the family's internal code (500001 / 5000) for that element.
  */
-export async function runBatch<T>({ images, family, codes, recognize, requestId }: BatchRun<T>): Promise<CapabilityOutcome> {
-  const results = await mapWithConcurrency(images, IMAGE_CONCURRENCY, (item) =>
-    trackImageInFlight(async (): Promise<ImageResult<T>> => {
-      try {
-        const decoded = await decodeItem(item, codes);
-        if (!decoded.ok) return decoded;
-        return { ok: true, value: await recognize(decoded.value) };
-      } catch (err) {
-        requestLogger(requestId).error({ err }, "recognition failed");
-        return { ok: false, code: family.internalCode };
-      }
-    }),
-  );
+export async function runBatch<T>({ images, family, codes, read, requestId }: BatchRun<T>): Promise<CapabilityOutcome> {
+  const results = await mapWithConcurrency(images, IMAGE_CONCURRENCY, async (item): Promise<ImageResult<T>> => {
+    // A non-string item is bad base64 like any other undecodable payload.
+    const file = typeof item === "string" ? decodeBase64Payload(item) : null;
+    if (!file) return { ok: false, code: codes.base64 };
+    try {
+      const result = await read(file, { maxBytes: MAX_BATCH_IMAGE_BYTES });
+      return result.ok ? result : { ok: false, code: decodeFailureCode(result.kind, codes) };
+    } catch (err) {
+      console.error("recognition failed", { requestId, err });
+      return { ok: false, code: family.internalCode };
+    }
+  });
   return batchOutcome(results, family);
 }
 

@@ -20,6 +20,8 @@ export interface RunContext {
 export interface ValidRequest {
   /** Images in the request: the calls reserved before recognition. */
   imageCount: number;
+  /** Bytes its images will hold at once once admitted, estimated from their headers. */
+  imageBytes: number;
   run(context: RunContext): Promise<CapabilityOutcome>;
 }
 

@@ -115,7 +115,8 @@ export interface SignedRequest {
   /** Header lookup by lower-case name; null when not sent. */
   header: (lowerCaseName: string) => string | null;
   rawQuery: string;
-  body: Uint8Array;
+  /** The raw body, or its sha256 (hex) when it was hashed while streaming. */
+  body: Uint8Array | { sha256: string };
 }
 
 /**
@@ -136,7 +137,7 @@ export function verifyEopSignature(request: SignedRequest): boolean {
     buildHeaderBlock(authorization.signedHeaders, value),
     buildHeaderBlock(lowerNames, value),
   ]);
-  const bodyHash = sha256Hex(request.body);
+  const bodyHash = request.body instanceof Uint8Array ? sha256Hex(request.body) : request.body.sha256;
   let matched = false;
   for (const block of headerBlocks) {
     for (const query of canonicalQueries(request.rawQuery)) {

@@ -7,12 +7,14 @@ import { CapabilityError } from "@/lib/capabilities/capability-error";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
 import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
 import { checkQuota, reserveQuota, settleCall, type Reservation } from "@/lib/data/metering";
-import { assertDeclaredLengthWithin, readBodyWithLimit } from "@/lib/gateway/body-reader";
+import { admitOcrWork, bodyBudget } from "@/lib/gateway/admission";
+import { assertDeclaredLengthWithin, readBodyWithLimit, reserveBody } from "@/lib/gateway/body-reader";
 import { resolveClientIp } from "@/lib/gateway/client-ip";
 import { getGatewayApp, getSigningKey, touchAccessKey, type GatewayApp } from "@/lib/data/gateway-credentials";
 import { eopDateAcceptableUntil, type EopDateWindow, isEopDateAcceptable, parseEopDate } from "@/lib/gateway/eop-date";
 import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-signature";
 import { GatewayError } from "@/lib/gateway/errors";
+import type { Lease } from "@/lib/gateway/in-flight-budget";
 import { isIpAllowed } from "@/lib/gateway/ip-allow-list";
 import { takeAppToken } from "@/lib/gateway/rate-limit";
 import { isUsableRequestId, spendRequestId } from "@/lib/gateway/replay-guard";
@@ -29,11 +31,12 @@ import { recordStage, timeStage, withStageTimes } from "@/lib/observability/stag
  *      also for a variant of a known path (`//`, trailing `/`: scripts/server.mjs marks those)
  *   2. method other than POST → the capability's method code (HTTP 405)
  *   3. Content-Type sent and not JSON → 40008 (HTTP 415); an absent Content-Type is accepted
- *   4. Content-Length above MAX_BODY_BYTES → 40013 (HTTP 413), without reading the body
+ *   4. Content-Length above the endpoint's limit (≤ MAX_BODY_BYTES) → 40013 (HTTP 413), without reading the body
  *   5. `appkey` header missing → 40002
  *   6. signature: Eop-Authorization missing/malformed (over 4096 bytes, signed names that are not
  *      header names) → 10020; AK unknown or disabled → 10002; request id empty or over 128 → 10020;
- *      body read as a counted stream (40013 once it exceeds the limit); signature, eop-date
+ *      body bytes reserved in the instance's body budget (503/50010 when full), then read as a
+ *      counted, hashed stream (40013 past the limit, 503/50010 once a chunked body outgrows the budget); signature, eop-date
  *      window, request id not yet spent → 10020. The id is spent as soon as the signature verifies.
  *   7. appkey unknown or another user's app → 40006
  *   8. client IP not on the app's allow-list → 40009
@@ -41,9 +44,11 @@ import { recordStage, timeStage, withStageTimes } from "@/lib/observability/stag
  *  10. app's token bucket empty → 40029 (HTTP 429, Retry-After)
  *  11. paid capability: no pack → 51002, none valid now → 51001, none left → 51003
  *  12. body checks → the capability's codes
- *  13. reserve one call per image (paid capabilities) → 51003 when fewer remain
- *  14. recognition
- *  15. metering, always once the app is known: release unused calls and record the call
+ *  13. admission: the images and the bytes they will hold fit the instance's OCR budget → else
+ *      503/50010 with Retry-After, before anything is charged
+ *  14. reserve one call per image (paid capabilities) → 51003 when fewer remain
+ *  15. recognition
+ *  16. metering, always once the app is known: release unused calls and record the call
  */
 
 interface CallState {
@@ -62,6 +67,8 @@ interface CallState {
   outcome?: CapabilityOutcome;
   /** Once body checks passed, unexpected errors answer in the capability's family (500001 / 5000). */
   inCapability: boolean;
+  /** Body bytes and OCR work held in the instance's budgets; released once answered. */
+  leases: Lease[];
 }
 
 const dateWindow = (): EopDateWindow => ({ skewMinutes: env.EOP_DATE_SKEW_MINUTES, clientUtcOffsetMinutes: eopClientUtcOffsetMinutes });
@@ -78,6 +85,7 @@ export async function handleGatewayRequest(req: Request): Promise<Response> {
     imageCount: 0,
     reservation: null,
     inCapability: false,
+    leases: [],
   };
   return withStageTimes(async (times) => {
     let response: Response;
@@ -85,6 +93,8 @@ export async function handleGatewayRequest(req: Request): Promise<Response> {
       response = await runPipeline(req, call);
     } catch (err) {
       response = errorResponse(err, call);
+    } finally {
+      for (const lease of call.leases) lease.release();
     }
     if (!times.has("gateway")) times.add("gateway", performance.now() - call.startedAt);
     if (call.app) await timeStage("metering", () => meter(call, response));
@@ -97,7 +107,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   const endpoint = resolveEndpoint(req);
   call.endpoint = endpoint;
   assertJsonContentType(req.headers);
-  assertDeclaredLengthWithin(req.headers, env.MAX_BODY_BYTES);
+  assertDeclaredLengthWithin(req.headers, maxBodyBytes(endpoint));
   const appKey = req.headers.get("appkey")?.trim();
   if (!appKey) throw new GatewayError(40002);
 
@@ -118,6 +128,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   const parsed = endpoint.parse(body);
   if (!parsed.ok) throw parsed.error;
   call.imageCount = parsed.request.imageCount;
+  call.leases.push(admitOcrWork(parsed.request.imageCount, parsed.request.imageBytes));
   if (paid) {
     call.reservation = await reserveQuota({ userId, capabilityId: endpoint.capability, calls: call.imageCount, now: new Date() });
     if (!call.reservation) throw new GatewayError(51003);
@@ -129,6 +140,8 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   call.outcome = outcome;
   return Response.json(outcome.body, { status: outcome.httpStatus });
 }
+
+const maxBodyBytes = (endpoint: CapabilityEndpoint) => Math.min(env.MAX_BODY_BYTES, endpoint.maxBodyBytes);
 
 function resolveEndpoint(req: Request): CapabilityEndpoint {
   const match = matchRoute(new URL(req.url).pathname);
@@ -153,14 +166,16 @@ async function authenticate(req: Request, call: CallState): Promise<{ userId: st
   const requestId = req.headers.get("ctyun-eop-request-id") ?? "";
   if (!isUsableRequestId(requestId)) throw new GatewayError(10020);
 
-  const body = await readBodyWithLimit(req, env.MAX_BODY_BYTES);
-  call.requestBytes = body.byteLength;
+  const lease = reserveBody(req.headers, bodyBudget);
+  call.leases.push(lease);
+  const body = await readBodyWithLimit(req, maxBodyBytes(call.endpoint!), lease);
+  call.requestBytes = body.bytes.byteLength;
   const signed = verifyEopSignature({
     authorization,
     secretKey: key.secretKey,
     header: (name) => req.headers.get(name),
     rawQuery: new URL(req.url).search,
-    body,
+    body: { sha256: body.sha256 },
   });
   if (!signed) throw new GatewayError(10020);
 
@@ -173,7 +188,7 @@ async function authenticate(req: Request, call: CallState): Promise<{ userId: st
   if (dateMs === null || !isEopDateAcceptable(dateMs, nowMs, dateWindow())) throw new GatewayError(10020);
   if (!fresh) throw new GatewayError(10020);
   touchAccessKey(key.accessKey);
-  return { userId: key.userId, body };
+  return { userId: key.userId, body: body.bytes };
 }
 
 /** The one catch at the edge: known errors serialize; anything else is logged and answered without internals. */

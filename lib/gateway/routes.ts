@@ -2,7 +2,8 @@ import { CapabilityError, type CapabilityErrorFamily } from "@/lib/capabilities/
 import { API_PREFIX, CAPABILITIES, type CapabilityId } from "@/lib/capabilities/catalog";
 import type { ParseResult, RunContext, ValidRequest } from "@/lib/capabilities/endpoint";
 import { BUSINESS_LICENSE_ERRORS } from "@/lib/capabilities/business-license/errors";
-import { parseBusinessLicenseRequest } from "@/lib/capabilities/business-license/request";
+import { MAX_BUSINESS_LICENSE_IMAGE_BYTES, parseBusinessLicenseRequest } from "@/lib/capabilities/business-license/request";
+import { imageBytesInFlight, MAX_BATCH_IMAGE_BYTES, MAX_IMAGES_PER_REQUEST, maxBodyBytesFor } from "@/lib/capabilities/batch-body";
 import { GENERAL_OCR_ERRORS } from "@/lib/capabilities/general-ocr/errors";
 import { parseGeneralOcrRequest } from "@/lib/capabilities/general-ocr/request";
 import { IDCARD_ERRORS } from "@/lib/capabilities/idcard/errors";
@@ -22,11 +23,17 @@ export interface CapabilityEndpoint {
   pathError: () => CapabilityError | GatewayError;
   /** Any method but POST (HTTP 405). */
   methodError: () => CapabilityError | GatewayError;
+  /** Largest body the endpoint can need (its images at their size limit, in base64); MAX_BODY_BYTES caps it further. */
+  maxBodyBytes: number;
   /** The capability's ordered whole-request body checks. */
   parse: (body: Uint8Array) => ParseResult;
 }
 
-const valid = (imageCount: number, run: ValidRequest["run"]): ParseResult => ({ ok: true, request: { imageCount, run } });
+const valid = (images: readonly unknown[], run: ValidRequest["run"]): ParseResult => ({
+  ok: true,
+  request: { imageCount: images.length, imageBytes: imageBytesInFlight(images), run },
+});
+const BATCH_MAX_BODY_BYTES = maxBodyBytesFor(MAX_IMAGES_PER_REQUEST, MAX_BATCH_IMAGE_BYTES);
 const invalid = (family: CapabilityErrorFamily, code: number): ParseResult => ({ ok: false, error: new CapabilityError(family, code) });
 
 const ENDPOINTS: Record<CapabilityId, CapabilityEndpoint> = {
@@ -36,10 +43,11 @@ const ENDPOINTS: Record<CapabilityId, CapabilityEndpoint> = {
     family: GENERAL_OCR_ERRORS,
     pathError: () => new CapabilityError(GENERAL_OCR_ERRORS, 400001),
     methodError: () => new CapabilityError(GENERAL_OCR_ERRORS, 400002, 405),
+    maxBodyBytes: BATCH_MAX_BODY_BYTES,
     parse: (body) => {
       const parsed = parseGeneralOcrRequest(body);
       if (!parsed.ok) return invalid(GENERAL_OCR_ERRORS, parsed.code);
-      return valid(parsed.request.images.length, async (ctx: RunContext) =>
+      return valid(parsed.request.images, async (ctx: RunContext) =>
         (await import("@/lib/capabilities/general-ocr/handler")).handleGeneralOcr(parsed.request, ctx),
       );
     },
@@ -50,10 +58,11 @@ const ENDPOINTS: Record<CapabilityId, CapabilityEndpoint> = {
     family: IDCARD_ERRORS,
     pathError: () => new CapabilityError(IDCARD_ERRORS, 4013),
     methodError: () => new CapabilityError(IDCARD_ERRORS, 4012, 405),
+    maxBodyBytes: BATCH_MAX_BODY_BYTES,
     parse: (body) => {
       const parsed = parseIdCardRequest(body);
       if (!parsed.ok) return invalid(IDCARD_ERRORS, parsed.code);
-      return valid(parsed.request.images.length, async (ctx: RunContext) =>
+      return valid(parsed.request.images, async (ctx: RunContext) =>
         (await import("@/lib/capabilities/idcard/handler")).handleIdCard(parsed.request, ctx),
       );
     },
@@ -64,10 +73,11 @@ const ENDPOINTS: Record<CapabilityId, CapabilityEndpoint> = {
     family: PLATE_ERRORS,
     pathError: () => new CapabilityError(PLATE_ERRORS, 4013),
     methodError: () => new CapabilityError(PLATE_ERRORS, 4012, 405),
+    maxBodyBytes: BATCH_MAX_BODY_BYTES,
     parse: (body) => {
       const parsed = parsePlateRequest(body);
       if (!parsed.ok) return invalid(PLATE_ERRORS, parsed.code);
-      return valid(parsed.request.images.length, async (ctx: RunContext) =>
+      return valid(parsed.request.images, async (ctx: RunContext) =>
         (await import("@/lib/capabilities/plate/handler")).handlePlate(parsed.request, ctx),
       );
     },
@@ -80,10 +90,12 @@ const ENDPOINTS: Record<CapabilityId, CapabilityEndpoint> = {
     // The seed's licence table has no path/method codes; the contract answers in the gateway shape.
     pathError: () => new GatewayError(50003),
     methodError: () => new GatewayError(40008, { http: 405 }),
+    // One image of ≤ 7 MiB: about 9.4 MiB of base64.
+    maxBodyBytes: maxBodyBytesFor(1, MAX_BUSINESS_LICENSE_IMAGE_BYTES),
     parse: (body) => {
       const parsed = parseBusinessLicenseRequest(body);
       if (!parsed.ok) return invalid(BUSINESS_LICENSE_ERRORS, parsed.code);
-      return valid(1, async (ctx: RunContext) =>
+      return valid([parsed.request.imageData], async (ctx: RunContext) =>
         (await import("@/lib/capabilities/business-license/handler")).handleBusinessLicense(parsed.request, ctx),
       );
     },

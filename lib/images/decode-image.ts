@@ -6,11 +6,10 @@ import type { RgbImage } from "@/lib/ocr/types";
 import { decodeBase64Payload } from "./base64";
 import { decodeBmp, readBmpHeader } from "./bmp";
 import { flattenAlpha } from "./flatten-alpha";
+import { MAX_IMAGE_SIDE, MIN_IMAGE_SIDE } from "./limits";
 import { type ImageFormat, sniffImageFormat } from "./sniff";
 
-/** Contract (API.md "Images"): width and height within [32, 5000] px inclusive. */
-export const MIN_IMAGE_SIDE = 32;
-export const MAX_IMAGE_SIDE = 5000;
+export { MAX_IMAGE_SIDE, MIN_IMAGE_SIDE };
 
 export type DecodeFailureKind = "format" | "too_large" | "decode" | "dimensions";
 

@@ -1,13 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import type { DecodeOptions } from "../images/decode-image";
+import type { IdCardReading } from "./card/read-id-card";
 import { POOL_CONFIG } from "./config";
 import { resolveModelPaths } from "./model-files";
 import { balancedGroups } from "./pipeline/balanced-groups";
 import { toTextLines, type DetectedLines } from "./pipeline/general";
 import { buildDictionary } from "./rec/dictionary";
-import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "./types";
+import type { PlateReading } from "./plate/read-plates";
+import type { FileRead, Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "./types";
 import type { JobTimings } from "./worker/protocol";
+import type { FileTask, FileTaskResult } from "./worker/read-file";
 import { type JobRequest, WorkerPool } from "./worker/worker-pool";
 
 export type { RecResult, RecognizeCropsOptions } from "./types";
@@ -19,6 +23,13 @@ export interface OcrEngine {
   detect(image: RgbImage): Promise<Quad[]>;
   /** Recognition of already-rectified line crops, in the order given. */
   recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
+  /**
+   * The same readings from an encoded upload: decoded and read on a worker, so no pixel work
+   * runs on the caller's thread. The file's buffer is transferred (the caller's view detaches).
+   */
+  recognizeFile(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<TextLine[]>>;
+  readPlatesFile(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<PlateReading[]>>;
+  readIdCardFile(file: Uint8Array, decode: DecodeOptions, opts: { withPortrait: boolean }): Promise<FileRead<IdCardReading>>;
   /** CTC dictionary: index → character, index 0 = blank. */
   dictionary(): string[];
   stats(): { workers: number; busy: number; queued: number };
@@ -52,6 +63,11 @@ function toTransferable(image: RgbImage): RgbImage {
     throw new Error(`RgbImage data has ${image.data.length} bytes, expected ${image.width}×${image.height}×3`);
   }
   return { width: image.width, height: image.height, data: new Uint8Array(image.data) };
+}
+
+/** A view over its whole buffer transfers as is; a slice of a shared one (Node's Buffer pool) is copied first. */
+function ownBuffer(file: Uint8Array): Uint8Array {
+  return file.byteOffset === 0 && file.byteLength === file.buffer.byteLength ? file : new Uint8Array(file);
 }
 
 /** Starts a worker pool with its own model sessions; each call creates an independent engine. */
@@ -100,7 +116,22 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     return results;
   };
 
+  const readFile = async (file: Uint8Array, decode: DecodeOptions, task: FileTask): Promise<FileRead<FileTaskResult>> => {
+    const owned = ownBuffer(file);
+    return (await run({ kind: "file", file: owned, maxBytes: decode.maxBytes, task }, [owned.buffer as ArrayBuffer])) as FileRead<FileTaskResult>;
+  };
+
   return {
+    async recognizeFile(file, decode) {
+      // As recognize(): an idle pool gets the line crops back to share them out.
+      const split = idleWorkers() >= 2;
+      const read = await readFile(file, decode, { kind: "text", split });
+      if (!read.ok || !split) return read as FileRead<TextLine[]>;
+      const { quads, crops } = read.value as DetectedLines;
+      return { ok: true, value: toTextLines(quads, await recognizeCrops(crops, {}, true)) };
+    },
+    readPlatesFile: async (file, decode) => (await readFile(file, decode, { kind: "plates" })) as FileRead<PlateReading[]>,
+    readIdCardFile: async (file, decode, { withPortrait }) => (await readFile(file, decode, { kind: "idcard", withPortrait })) as FileRead<IdCardReading>,
     async recognize(image) {
       const copy = toTransferable(image);
       const transfer = [copy.data.buffer as ArrayBuffer];

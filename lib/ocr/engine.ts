@@ -48,8 +48,9 @@ function engineOptionsFromEnv(): EngineOptions {
 }
 
 /** Each worker job's times go to the API call that is waiting for it (Server-Timing, metrics). */
-function recordJobTimings({ queueMs, detMs, recMs }: JobTimings) {
+function recordJobTimings({ queueMs, decodeMs, detMs, recMs }: JobTimings) {
   recordStage("queue", queueMs);
+  if (decodeMs > 0) recordStage("decode", decodeMs);
   recordStage("detection", detMs);
   recordStage("recognition", recMs);
 }

@@ -1,3 +1,5 @@
+import type { DecodeFailureKind } from "../images/decode-image";
+
 /** A point in original-image pixels (after EXIF rotation). */
 export type Point = [x: number, y: number];
 
@@ -48,3 +50,6 @@ export interface RecognizeCropsOptions {
   /** Skip the 180° direction classifier (crops known to be upright). */
   skipCls?: boolean;
 }
+
+/** An uploaded file decoded and read on a worker: the value, or why the file was refused. */
+export type FileRead<T> = { ok: true; value: T } | { ok: false; kind: DecodeFailureKind };

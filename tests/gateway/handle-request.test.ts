@@ -8,12 +8,27 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 // The whole pipeline against a real (temporary) SQLite database, with a fake OCR engine: every
 // step of the contract's order of checks, the error shapes and the metering side effects.
 
-vi.mock("@/lib/ocr/engine", () => ({
-  getOcrEngine: async () => ({
-    recognize: async () => [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }],
-  }),
-  isOcrEngineReady: () => true,
-}));
+// `hold`, when set, keeps recognition in flight until it resolves (admission tests).
+const ocr = vi.hoisted(() => ({ hold: null as Promise<void> | null, entered: () => {} }));
+
+vi.mock("@/lib/ocr/engine", async () => {
+  const { decodeImage } = await import("@/lib/images/decode-image");
+  return {
+    getOcrEngine: async () => ({
+      // The worker's decoding is real; recognition is fixed.
+      recognizeFile: async (file: Uint8Array, decode: { maxBytes: number }) => {
+        const decoded = await decodeImage(file, decode);
+        if (!decoded.ok) return decoded;
+        if (ocr.hold) {
+          ocr.entered();
+          await ocr.hold;
+        }
+        return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
+      },
+    }),
+    isOcrEngineReady: () => true,
+  };
+});
 
 type Handle = (typeof import("@/lib/gateway/handle-request"))["handleGatewayRequest"];
 type Db = (typeof import("@/lib/db"))["db"];
@@ -23,6 +38,7 @@ const GENERAL = "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
 const IDCARD = "/v1/aiop/api/2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json";
 const LICENSE = "/v1/aiop/api/2z0yhhrzgv0g/tts/predict";
 const MAX_BODY = 256 * 1024;
+const MAX_IMAGES_IN_FLIGHT = 30;
 
 let handle: Handle;
 let db: Db;
@@ -34,6 +50,7 @@ const apps: Record<string, string> = {};
 beforeAll(async () => {
   await useTempDatabase();
   process.env.MAX_BODY_BYTES = String(MAX_BODY);
+  process.env.OCR_MAX_IMAGES_IN_FLIGHT = String(MAX_IMAGES_IN_FLIGHT);
   ({ handleGatewayRequest: handle } = await import("@/lib/gateway/handle-request"));
   ({ db } = await import("@/lib/db"));
   const { syncCapabilityCatalog } = await import("@/lib/data/capabilities");
@@ -193,6 +210,35 @@ describe("recognition and metering", () => {
     const unrecorded = `unrec-${Date.now()}`;
     await send({ appKey: apps.foreign!, sign: { requestId: unrecorded } });
     expect(await db.callRecord.findFirst({ where: { requestId: unrecorded } })).toBeNull();
+  });
+
+  test("past the OCR work in flight: 503/50010 with Retry-After at once, nothing charged, the call recorded", async () => {
+    let release = () => {};
+    let entered = () => {};
+    const inFlight = new Promise<void>((resolve) => (entered = resolve));
+    ocr.hold = new Promise<void>((resolve) => (release = resolve));
+    ocr.entered = entered;
+    try {
+      const held = send({ body: JSON.stringify({ data: [image, image] }) });
+      await inFlight;
+      const used = async () => (await db.quotaPack.aggregate({ where: { userId, capabilityId: "general" }, _sum: { used: true } }))._sum.used;
+      const before = await used();
+      const requestId = `busy-${Date.now()}`;
+      // 2 in flight + 29 > 30. More images than calls are left, too: admission answers first.
+      const busy = await send({ body: JSON.stringify({ data: Array(MAX_IMAGES_IN_FLIGHT - 1).fill(image) }), sign: { requestId } });
+      expect(busy.status).toBe(503);
+      expect(busy.json).toMatchObject({ statusCode: 50010, message: "服务繁忙，请稍后重试", error: "EOP_50010" });
+      expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(await used()).toBe(before);
+      expect(await db.callRecord.findFirst({ where: { requestId } })).toMatchObject({ statusCode: 50010, httpStatus: 503, charged: 0, imageCount: MAX_IMAGES_IN_FLIGHT - 1 });
+      release();
+      expect((await held).status).toBe(200);
+    } finally {
+      ocr.hold = null;
+      release();
+    }
+    // The held request's images were given back: a request of the whole budget's size is admitted (and then refused on quota).
+    expect((await send({ body: JSON.stringify({ data: Array(MAX_IMAGES_IN_FLIGHT).fill(image) }) })).json).toMatchObject(eop(51003));
   });
 
   test("the business licence is free and recorded", async () => {

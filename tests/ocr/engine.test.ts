@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { type OcrEngine, createOcrEngine } from "@/lib/ocr/engine";
@@ -180,5 +181,19 @@ describe("process-wide engine", () => {
     expect(isOcrEngineReady()).toBe(true);
     expect(shared.stats().workers).toBe(1);
     await shared.close();
+  });
+});
+
+describe("reading an uploaded file on a worker", () => {
+  test("an RGBA PNG is decoded, flattened and read on the worker: the same lines as recognize() on the decoded picture", async () => {
+    const fixture = fixtures[0]!;
+    const { width, height, data } = fixture.image;
+    const rgba = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) rgba.set([...data.subarray(3 * i, 3 * i + 3), 255], 4 * i);
+    const png = new Uint8Array(await sharp(rgba, { raw: { width, height, channels: 4 } }).png().toBuffer());
+    const read = await engine.recognizeFile(png, { maxBytes: 10 << 20 });
+    expect(read.ok).toBe(true);
+    expect(read.ok && read.value.map((l) => l.text)).toEqual((await engine.recognize(fixture.image)).map((l) => l.text));
+    expect(await engine.recognizeFile(new Uint8Array([1, 2, 3]), { maxBytes: 10 << 20 })).toEqual({ ok: false, kind: "format" });
   });
 });

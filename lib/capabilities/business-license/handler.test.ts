@@ -1,9 +1,16 @@
 import sharp from "sharp";
 import { describe, expect, test, vi } from "vitest";
 
-vi.mock("./recognize", () => ({
-  recognizeBusinessLicense: vi.fn(async () => ({ license_type: "Not Business License", detail: {} })),
-}));
+// The real decoder (as on the worker), a fake recogniser.
+vi.mock("./recognize", async () => {
+  const { decodeImage } = await import("@/lib/images/decode-image");
+  return {
+    recognizeBusinessLicense: vi.fn(async (file: Uint8Array, decode: { maxBytes: number }) => {
+      const decoded = await decodeImage(file, decode);
+      return decoded.ok ? { ok: true, value: { license_type: "Not Business License", detail: {} } } : decoded;
+    }),
+  };
+});
 
 import { handleBusinessLicense } from "./handler";
 

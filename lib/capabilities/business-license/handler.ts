@@ -3,16 +3,12 @@ import "server-only";
 import { CapabilityError } from "@/lib/capabilities/capability-error";
 import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
 import { wantsFieldBoxes } from "@/lib/capabilities/field-boxes";
-import { decodeBase64Image, type Base64DecodeResult } from "@/lib/images/decode";
+import { decodeBase64Payload, type Base64DecodeResult } from "@/lib/images/decode";
 import { trackImageInFlight } from "@/lib/observability/metrics";
-import { timeStage } from "@/lib/observability/stage-times";
 
 import { BUSINESS_LICENSE_ERRORS } from "./errors";
 import { recognizeBusinessLicense } from "./recognize";
-import type { BusinessLicenseRequest } from "./request";
-
-/** Contract: business licence images ≤ 7 MiB. */
-export const MAX_BUSINESS_LICENSE_IMAGE_BYTES = 7 * 1024 * 1024;
+import { type BusinessLicenseRequest, MAX_BUSINESS_LICENSE_IMAGE_BYTES } from "./request";
 
 // One image per request, so image problems are whole-request errors (seed table 400011–400015).
 const DECODE_FAILURE_CODES: Record<Extract<Base64DecodeResult, { ok: false }>["kind"], number> = {
@@ -28,11 +24,14 @@ export function handleBusinessLicense(request: BusinessLicenseRequest, context: 
 }
 
 async function recognizeOne(request: BusinessLicenseRequest, { query }: RunContext): Promise<CapabilityOutcome> {
-  const decoded = await timeStage("decode", () => decodeBase64Image(request.imageData, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES }));
-  if (!decoded.ok) {
-    const error = new CapabilityError(BUSINESS_LICENSE_ERRORS, DECODE_FAILURE_CODES[decoded.kind]);
+  const file = decodeBase64Payload(request.imageData);
+  const read = file
+    ? await recognizeBusinessLicense(file, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES }, { withFieldBoxes: wantsFieldBoxes(query) })
+    : ({ ok: false, kind: "base64" } as const);
+  if (!read.ok) {
+    const error = new CapabilityError(BUSINESS_LICENSE_ERRORS, DECODE_FAILURE_CODES[read.kind]);
     return { httpStatus: error.httpStatus, body: error.toJSON(), successCount: 0, failCount: 1 };
   }
-  const returnObj = await recognizeBusinessLicense(decoded.image, { withFieldBoxes: wantsFieldBoxes(query) });
+  const returnObj = read.value;
   return { httpStatus: 200, body: { statusCode: 0, message: "success", returnObj }, successCount: 1, failCount: 0 };
 }

@@ -2,8 +2,10 @@ import "server-only";
 
 import { locateFields } from "@/lib/capabilities/field-boxes";
 import { extractBusinessLicense, type BusinessLicenseDetail } from "@/lib/extractors/business-license";
+import { mapRead } from "@/lib/capabilities/file-read";
+import type { DecodeOptions } from "@/lib/images/decode";
 import { getOcrEngine } from "@/lib/ocr/engine";
-import type { RgbImage } from "@/lib/ocr/types";
+import type { FileRead, TextLine } from "@/lib/ocr/types";
 
 export interface BusinessLicenseResult {
   license_type: "Business License" | "Not Business License";
@@ -13,9 +15,15 @@ export interface BusinessLicenseResult {
 }
 
 // POST /v1/aiop/api/2k8jo3ghhjwg/businesslicense/ocr/v1/BusinessLicense.json – business licence
-export async function recognizeBusinessLicense(image: RgbImage, opts: { withFieldBoxes?: boolean } = {}): Promise<BusinessLicenseResult> {
-  const engine = await getOcrEngine();
-  const lines = await engine.recognize(image);
+export async function recognizeBusinessLicense(
+  file: Uint8Array,
+  decode: DecodeOptions,
+  opts: { withFieldBoxes?: boolean } = {},
+): Promise<FileRead<BusinessLicenseResult>> {
+  return mapRead((await getOcrEngine()).recognizeFile(file, decode), (lines) => toLicenseResult(lines, opts));
+}
+
+function toLicenseResult(lines: TextLine[], opts: { withFieldBoxes?: boolean }): BusinessLicenseResult {
   const { isLicense, detail } = extractBusinessLicense(lines);
   const result: BusinessLicenseResult = { license_type: isLicense ? "Business License" : "Not Business License", detail };
   if (opts.withFieldBoxes) result.field_boxes = locateFields(lines, { ...detail });

@@ -3,6 +3,9 @@ import { isPlainObject, parseJsonBody } from "@/lib/capabilities/json-body";
 // POST /v1/aiop/api/2k8jo3ghhjwg/businesslicense/ocr/v1/BusinessLicense.json (alias …/2z0yhhrzgv0g/tts/predict)
 // – business licence body checks, in the order of the seed's table (§4.3.4 营业执照).
 
+/** Contract: business licence images ≤ 7 MiB. */
+export const MAX_BUSINESS_LICENSE_IMAGE_BYTES = 7 * 1024 * 1024;
+
 export const BUSINESS_LICENSE_ACTION = "BusinessCardOCR";
 const FIELDS = ["Action", "ImageData"] as const;
 

@@ -2,6 +2,7 @@ import "server-only";
 
 import { runBatch } from "@/lib/capabilities/batch";
 import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
+import { mapRead } from "@/lib/capabilities/file-read";
 import { getOcrEngine } from "@/lib/ocr/engine";
 import type { TextLine } from "@/lib/ocr/types";
 
@@ -41,7 +42,7 @@ export async function handleGeneralOcr(request: GeneralOcrRequest, { requestId }
     images: request.images,
     family: GENERAL_OCR_ERRORS,
     codes: GENERAL_OCR_IMAGE_CODES,
-    recognize: async (image) => toGeneralOcrResult(await engine.recognize(image)),
+    read: (file, decode) => mapRead(engine.recognizeFile(file, decode), toGeneralOcrResult),
     requestId,
   });
 }

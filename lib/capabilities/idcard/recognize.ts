@@ -4,9 +4,11 @@ import sharp from "sharp";
 
 import { locateFields } from "@/lib/capabilities/field-boxes";
 import { EMPTY_ID_DETAIL, type IdCardDetail } from "@/lib/extractors/idcard";
-import { readIdCard } from "@/lib/ocr/card/read-id-card";
+import { mapRead } from "@/lib/capabilities/file-read";
+import type { DecodeOptions } from "@/lib/images/decode";
+import type { IdCardReading } from "@/lib/ocr/card/read-id-card";
 import { getOcrEngine } from "@/lib/ocr/engine";
-import type { RgbImage } from "@/lib/ocr/types";
+import type { FileRead, RgbImage } from "@/lib/ocr/types";
 
 export interface IdCardResult {
   note: "front" | "back" | "";
@@ -31,8 +33,12 @@ const NO_FACE = "no face";
 const FACE_JPEG_QUALITY = 85;
 
 // POST /v1/aiop/api/2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json – ID card (one image)
-export async function recognizeIdCard(image: RgbImage, opts: IdCardOptions): Promise<IdCardResult> {
-  const reading = await readIdCard(image, await getOcrEngine(), { withPortrait: opts.returnFace });
+export async function recognizeIdCard(file: Uint8Array, decode: DecodeOptions, opts: IdCardOptions): Promise<FileRead<IdCardResult>> {
+  const engine = await getOcrEngine();
+  return mapRead(engine.readIdCardFile(file, decode, { withPortrait: opts.returnFace }), (reading) => toIdCardResult(reading, opts));
+}
+
+async function toIdCardResult(reading: IdCardReading, opts: IdCardOptions): Promise<IdCardResult> {
   const result: IdCardResult = {
     note: reading.side,
     detail: reading.side ? reading.detail : { ...EMPTY_ID_DETAIL },

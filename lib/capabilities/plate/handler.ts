@@ -9,5 +9,5 @@ import { recognizePlates } from "./recognize";
 import { type PlateRequest } from "./request";
 
 export async function handlePlate(request: PlateRequest, { requestId }: RunContext): Promise<CapabilityOutcome> {
-  return runBatch({ images: request.images, family: PLATE_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, recognize: recognizePlates, requestId });
+  return runBatch({ images: request.images, family: PLATE_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, read: recognizePlates, requestId });
 }

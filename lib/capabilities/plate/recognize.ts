@@ -1,8 +1,10 @@
 import "server-only";
 
+import { mapRead } from "@/lib/capabilities/file-read";
+import type { DecodeOptions } from "@/lib/images/decode";
 import { getOcrEngine } from "@/lib/ocr/engine";
-import { readPlates } from "@/lib/ocr/plate/read-plates";
-import type { RgbImage } from "@/lib/ocr/types";
+import type { PlateReading } from "@/lib/ocr/plate/read-plates";
+import type { FileRead } from "@/lib/ocr/types";
 
 export interface PlateDetail {
   box: [number, number][];
@@ -18,8 +20,11 @@ export interface PlateResult {
 }
 
 // POST /v1/aiop/api/2gt54ed8660w/driven-plate-ocr/platelicense.json – licence plates
-export async function recognizePlates(image: RgbImage): Promise<PlateResult> {
-  const plates = await readPlates(image, await getOcrEngine());
+export async function recognizePlates(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<PlateResult>> {
+  return mapRead((await getOcrEngine()).readPlatesFile(file, decode), toPlateResult);
+}
+
+function toPlateResult(plates: PlateReading[]): PlateResult {
   return {
     "number of plate licenses": plates.length,
     detail: plates.map((p) => ({

@@ -11,14 +11,15 @@ import { createOnnxRunner } from "../onnx-runner";
 import { GeneralOcrPipeline, type DetectedLines } from "../pipeline/general";
 import { buildDictionary } from "../rec/dictionary";
 import { TextRecognizer } from "../rec/text-recognizer";
-import type { RecResult, RgbImage } from "../types";
+import type { FileRead, RecResult, RgbImage } from "../types";
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult, WorkerStageTimings } from "./protocol";
+import { readFile, type FileTaskResult } from "./read-file";
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
 
 /** Stage times of the job being handled (one at a time per worker), reported with its result. */
-let clock: WorkerStageTimings = { detMs: 0, recMs: 0 };
+let clock: WorkerStageTimings = { decodeMs: 0, detMs: 0, recMs: 0 };
 
 /** The stage, with its run time added to the clock's `key`. */
 function timed<A extends unknown[], R>(stage: { run: (...args: A) => Promise<R> }, key: keyof WorkerStageTimings) {
@@ -34,6 +35,8 @@ function timed<A extends unknown[], R>(stage: { run: (...args: A) => Promise<R> 
   };
 }
 
+const dictionary = buildDictionary(fs.readFileSync(init.modelPaths.dict, "utf8"));
+
 async function createPipeline(): Promise<GeneralOcrPipeline> {
   const { modelPaths, intraOpThreads } = init;
   const [det, cls, rec] = await Promise.all([
@@ -41,7 +44,6 @@ async function createPipeline(): Promise<GeneralOcrPipeline> {
     createOnnxRunner(modelPaths.cls, intraOpThreads),
     createOnnxRunner(modelPaths.rec, intraOpThreads),
   ]);
-  const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));
   return new GeneralOcrPipeline({
     detector: timed(new TextDetector(det), "detMs"),
     classifier: timed(new DirectionClassifier(cls), "recMs"),
@@ -61,6 +63,12 @@ function warmUpImage(): RgbImage {
 function transferables(req: WorkerRequest, result: WorkerResult): ArrayBuffer[] {
   if (req.kind === "recognizeCrops") return (result as RecResult[]).flatMap((r) => (r.probs ? [r.probs.data.buffer as ArrayBuffer] : []));
   if (req.kind === "detectAndCrop") return (result as DetectedLines).crops.map((c) => c.data.buffer as ArrayBuffer);
+  if (req.kind === "file") {
+    const read = result as FileRead<FileTaskResult>;
+    if (!read.ok) return [];
+    if ("crops" in read.value) return read.value.crops.map((c) => c.data.buffer as ArrayBuffer);
+    if ("portrait" in read.value && read.value.portrait) return [read.value.portrait.data.buffer as ArrayBuffer];
+  }
   return [];
 }
 
@@ -74,6 +82,8 @@ function handle(pipeline: GeneralOcrPipeline, req: WorkerRequest): Promise<Worke
       return pipeline.detectAndCrop(req.image);
     case "recognizeCrops":
       return pipeline.recognizeCrops(req.crops, req.options);
+    case "file":
+      return readFile(pipeline, dictionary, req, (ms) => (clock.decodeMs += ms));
   }
 }
 
@@ -82,7 +92,7 @@ await pipeline.recognize(warmUpImage());
 
 port.on("message", async (req: WorkerRequest) => {
   let response: WorkerResponse;
-  clock = { detMs: 0, recMs: 0 };
+  clock = { decodeMs: 0, detMs: 0, recMs: 0 };
   try {
     const result = await handle(pipeline, req);
     response = { type: "result", id: req.id, ok: true, result, timings: clock };

@@ -1,5 +1,6 @@
 import type { DetectedLines } from "../pipeline/general";
-import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "../types";
+import type { FileRead, Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "../types";
+import type { FileTask, FileTaskResult } from "./read-file";
 
 /** Passed as `workerData` when a worker starts. */
 export interface WorkerInit {
@@ -11,12 +12,15 @@ export type WorkerRequest =
   | { id: number; kind: "recognize"; image: RgbImage }
   | { id: number; kind: "detect"; image: RgbImage }
   | { id: number; kind: "detectAndCrop"; image: RgbImage }
-  | { id: number; kind: "recognizeCrops"; crops: RgbImage[]; options: RecognizeCropsOptions };
+  | { id: number; kind: "recognizeCrops"; crops: RgbImage[]; options: RecognizeCropsOptions }
+  /** An encoded upload (its buffer transferred), decoded and read on the worker. */
+  | { id: number; kind: "file"; file: Uint8Array; maxBytes: number; task: FileTask };
 
-export type WorkerResult = TextLine[] | Quad[] | RecResult[] | DetectedLines;
+export type WorkerResult = TextLine[] | Quad[] | RecResult[] | DetectedLines | FileRead<FileTaskResult>;
 
-/** Milliseconds one job spent in detection, and in direction classification + recognition. */
+/** Milliseconds one job spent decoding an upload, in detection, and in direction classification + recognition. */
 export interface WorkerStageTimings {
+  decodeMs: number;
   detMs: number;
   recMs: number;
 }
