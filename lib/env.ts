@@ -7,7 +7,8 @@ const int = (fallback: number) => z.coerce.number().int().default(fallback);
 // An origin only (scheme, host, port): cookies and next-auth's redirects are built from it.
 const publicUrl = z
   .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
-  .refine((value) => new URL(value).pathname === "/" && !new URL(value).search, "must be an origin without a path, e.g. https://ocr.example.com")
+  // zod runs refinements even after the URL check failed, hence canParse first.
+  .refine((value) => URL.canParse(value) && new URL(value).href === `${new URL(value).origin}/`, "must be an origin without a path, e.g. https://ocr.example.com")
   .transform((value) => new URL(value).origin);
 
 const schema = z.object({
