@@ -36,3 +36,15 @@ test("the console cannot be framed by another page", async ({ page, baseURL }) =
   const framedUrl = () => page.frames().find((f) => f !== page.mainFrame())?.url() ?? "";
   await expect.poll(framedUrl).toMatch(/^chrome-error:/);
 });
+
+test("the violation check does see a violation (so a clean page means something)", async ({ page }) => {
+  const violations = watchCspViolations(page);
+  await page.goto("/login");
+  // A foreign image: img-src allows only this origin, data: and blob:. The CSP blocks it before any request.
+  await page.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "http://192.0.2.1/pixel.png";
+    document.body.append(img);
+  });
+  await expect.poll(() => violations.some((v) => v.includes("img-src"))).toBe(true);
+});
