@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, it, test, vi } from "vitest";
 
 import { parseEnv } from "./env";
 
@@ -63,5 +63,51 @@ describe("secrets with a shared (PostgreSQL) database", () => {
 
   test("SQLite (the embedded default) needs neither: they are generated into DATA_DIR", () => {
     expect(parseEnv({}).AUTH_SECRET).toBeUndefined();
+  });
+});
+
+/** lib/env.ts as it loads with these variables (unset: undefined). */
+async function loadEnv(vars: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries({ PUBLIC_URL: undefined, NEXTAUTH_URL: undefined, DATABASE_URL: undefined, PAYMENTS_TEST_PROVIDER: undefined, ...vars })) {
+    vi.stubEnv(name, value);
+  }
+  return import("./env");
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("PUBLIC_URL", () => {
+  it("makes cookies Secure when https, and is what next-auth reads as NEXTAUTH_URL", async () => {
+    const env = await loadEnv({ PUBLIC_URL: "https://ocr.example.com/" });
+    expect(env.publicOrigin).toBe("https://ocr.example.com");
+    expect(env.secureCookies).toBe(true);
+    expect(process.env.NEXTAUTH_URL).toBe("https://ocr.example.com");
+  });
+
+  it("keeps plain cookies for http or when unset; NEXTAUTH_URL is an alias", async () => {
+    expect((await loadEnv({ PUBLIC_URL: "http://10.0.0.5:3000" })).secureCookies).toBe(false);
+    expect((await loadEnv({})).secureCookies).toBe(false);
+    expect((await loadEnv({ NEXTAUTH_URL: "https://console.example.com" })).secureCookies).toBe(true);
+  });
+
+  it.each(["ocr.example.com", "ftp://ocr.example.com", "https://ocr.example.com/console", "javascript:alert(1)"])("refuses %j at start, naming the variable", async (value) => {
+    await expect(loadEnv({ PUBLIC_URL: value })).rejects.toThrow(/PUBLIC_URL/);
+  });
+});
+
+describe("PAYMENTS_TEST_PROVIDER", () => {
+  // A PostgreSQL deployment must also bring its keys (see "secrets with a shared database").
+  const deployment = { DATABASE_URL: "postgresql://ocr@db:5432/ocr", AUTH_SECRET: "ab".repeat(32), SECRET_ENCRYPTION_KEY: "ab".repeat(32) };
+
+  it("is on for the embedded default and off once DATABASE_URL configures a deployment", async () => {
+    expect((await loadEnv({})).testPaymentsEnabled).toBe(true);
+    expect((await loadEnv(deployment)).testPaymentsEnabled).toBe(false);
+  });
+
+  it("follows the setting either way", async () => {
+    expect((await loadEnv({ ...deployment, PAYMENTS_TEST_PROVIDER: "on" })).testPaymentsEnabled).toBe(true);
+    expect((await loadEnv({ PAYMENTS_TEST_PROVIDER: "off" })).testPaymentsEnabled).toBe(false);
+    await expect(loadEnv({ PAYMENTS_TEST_PROVIDER: "yes" })).rejects.toThrow(/PAYMENTS_TEST_PROVIDER/);
   });
 });

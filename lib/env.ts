@@ -10,6 +10,13 @@ const MIB = 1024 * 1024;
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
+// An origin only (scheme, host, port): cookies and next-auth's redirects are built from it.
+const publicUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+  // zod runs refinements even after the URL check failed, hence canParse first.
+  .refine((value) => URL.canParse(value) && new URL(value).href === `${new URL(value).origin}/`, "must be an origin without a path, e.g. https://ocr.example.com")
+  .transform((value) => new URL(value).origin);
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Directory for the embedded SQLite file, the generated server key and other local state. */
@@ -67,6 +74,14 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Minimum level of the JSON log lines on stdout. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * The console's public origin (https://ocr.example.com). https: session cookies get `Secure` and
+   * `__Secure-` names. Also next-auth's NEXTAUTH_URL (accepted as an alias).
+   */
+  PUBLIC_URL: publicUrl.optional(),
+  NEXTAUTH_URL: publicUrl.optional(),
+  /** The built-in test payment provider: "on" | "off"; default on for the embedded SQLite install, off once DATABASE_URL is set. */
+  PAYMENTS_TEST_PROVIDER: z.enum(["on", "off"]).optional(),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
   REDIS_URL: z
     .string()
@@ -104,6 +119,22 @@ export const env = parseEnv(process.env);
 export const dataDir = path.resolve(env.DATA_DIR);
 
 export const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "ocr.db")}`;
+
+/** The console's public origin, or undefined when unset (cookies then follow plain http). */
+export const publicOrigin: string | undefined = env.PUBLIC_URL ?? env.NEXTAUTH_URL;
+
+// next-auth reads NEXTAUTH_URL itself (its redirects and callback URLs): hand it the validated origin.
+if (publicOrigin) process.env.NEXTAUTH_URL = publicOrigin;
+
+/** Session cookies are `Secure` (and `__Secure-`/`__Host-` named) when the public URL is https. */
+export const secureCookies = publicOrigin?.startsWith("https://") ?? false;
+
+/**
+ * Whether the built-in test payment provider (no money moves) takes orders. On for the embedded
+ * default that `npm start` creates, so the product can be tried; off once an operator configures a
+ * deployment (DATABASE_URL), unless PAYMENTS_TEST_PROVIDER says otherwise.
+ */
+export const testPaymentsEnabled: boolean = env.PAYMENTS_TEST_PROVIDER ? env.PAYMENTS_TEST_PROVIDER === "on" : env.DATABASE_URL === undefined;
 
 /** Minutes to add to UTC to get the clients' local time, or null when that window is switched off. */
 export const eopClientUtcOffsetMinutes: number | null = env.EOP_CLIENT_UTC_OFFSET_MINUTES;

@@ -12,6 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { SecretRevealDialog } from "@/components/apps/secret-reveal-dialog";
+import { PasswordConfirmDialog } from "@/components/auth/password-confirm-dialog";
 import { EmptyState } from "@/components/console/empty-state";
 import { formatDateTime } from "@/components/format";
 
@@ -23,27 +24,33 @@ export interface AccessKeyRow {
 }
 
 // Lives in the card header (never inside the empty state, which unmounts when the first key appears).
+// A new SK needs the login password again, like the AppSecret.
 export function CreateAccessKeyButton({ disabled }: { disabled?: boolean }) {
   const router = useRouter();
-  const toast = useToast();
-  const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [created, setCreated] = useState<{ accessKey: string; secretKey: string } | null>(null);
+
+  async function create(password: string): Promise<string | null> {
+    const res = await createAccessKeyAction({ password });
+    if (!res.ok) return res.error;
+    setConfirming(false);
+    setCreated(res.data);
+    return null;
+  }
+
   return (
     <>
-      <Button
-        loading={pending}
-        disabled={disabled}
-        onClick={async () => {
-          setPending(true);
-          const res = await createAccessKeyAction();
-          setPending(false);
-          if (!res.ok) return toast(res.error, "error");
-          setCreated(res.data);
-        }}
-      >
+      <Button disabled={disabled} onClick={() => setConfirming(true)}>
         <Plus className="size-4" aria-hidden />
         新建 AccessKey
       </Button>
+      <PasswordConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        description="为保护账号安全，新建 AccessKey 前请输入登录密码"
+        submitLabel="验证并创建"
+        onConfirm={create}
+      />
       <SecretRevealDialog
         open={created !== null}
         title="AccessKey 创建成功"

@@ -4,16 +4,12 @@ import { useState, type FormEvent } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 
-import { loginSchema } from "@/lib/validation/auth";
+import { loginErrorText, loginSchema } from "@/lib/validation/auth";
+import { safeRedirectPath } from "@/lib/validation/safe-redirect";
 import { errorsByField } from "@/lib/validation/field-errors";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/input";
-
-const RATE_LIMITED = "RATE_LIMITED";
-
-/** Only same-site paths are followed after login (no open redirect). */
-const safeCallback = (value: string | null) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/overview");
 
 export function LoginForm() {
   const router = useRouter();
@@ -36,10 +32,11 @@ export function LoginForm() {
     const res = await signIn("credentials", { ...parsed.data, redirect: false });
     if (!res || res.error) {
       setPending(false);
-      setError(res?.error === RATE_LIMITED ? "登录失败次数过多，请 15 分钟后再试" : "邮箱或密码错误");
+      setError(loginErrorText(res?.error ?? ""));
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    // Only same-origin paths are followed (no open redirect through a crafted login link).
+    router.replace(safeRedirectPath(params.get("callbackUrl")));
     router.refresh();
   }
 
@@ -47,7 +44,7 @@ export function LoginForm() {
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="登录">
       {params.get("registered") && (
         <p role="status" className="rounded border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-700">
-          注册成功，请登录。
+          注册申请已提交，请用该邮箱和密码登录（若该邮箱此前已注册，请使用原密码）。
         </p>
       )}
       <Field id="email" label="邮箱" error={fieldErrors.email}>

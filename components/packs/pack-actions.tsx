@@ -11,6 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { formatCalls, formatNumber, formatYuan } from "@/components/format";
+import { TestPaymentLabel } from "@/components/packs/test-payment-label";
 
 export function ClaimTrialButton({ capabilityId, capabilityName, calls, claimed }: { capabilityId: CapabilityId; capabilityName: string; calls: number; claimed: boolean }) {
   const router = useRouter();
@@ -43,7 +44,18 @@ export function ClaimTrialButton({ capabilityId, capabilityName, calls, claimed 
   );
 }
 
-export function BuyPackButton({ capabilityId, capabilityName, tiers }: { capabilityId: CapabilityId; capabilityName: string; tiers: { calls: number; priceFen: number }[] }) {
+/** `testPaymentLabel`: the test provider's label while it takes the orders (null: a real provider, or none, which the action reports). */
+export function BuyPackButton({
+  capabilityId,
+  capabilityName,
+  tiers,
+  testPaymentLabel,
+}: {
+  capabilityId: CapabilityId;
+  capabilityName: string;
+  tiers: { calls: number; priceFen: number }[];
+  testPaymentLabel: string | null;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -86,6 +98,7 @@ export function BuyPackButton({ capabilityId, capabilityName, tiers }: { capabil
           </>
         }
       >
+        {testPaymentLabel && <TestPaymentLabel label={testPaymentLabel} className="mb-3 rounded border px-3 py-2" />}
         <fieldset>
           <legend className="mb-2 text-sm font-medium">选择规格</legend>
           <div className="grid grid-cols-2 gap-2">

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { renderTextImage } from "../fixtures/images";
 import { countStageShapes, shapeCenter } from "../fixtures/konva";
-import { CONSOLE_STATE, snap } from "./helpers";
+import { CONSOLE_STATE, readConsoleUser, snap, watchCspViolations } from "./helpers";
 
 test.use({ storageState: CONSOLE_STATE });
 test.describe.configure({ mode: "serial" });
@@ -14,6 +14,9 @@ test("access key: create, SK shown once", async ({ page }, testInfo) => {
   await expect(page.getByRole("heading", { name: "用户 AccessKey" })).toBeVisible();
   await expect(page.getByText("还没有 AccessKey")).toBeVisible();
   await page.getByRole("button", { name: "新建 AccessKey" }).first().click();
+  const verify = page.getByRole("dialog", { name: "身份验证" });
+  await verify.getByRole("textbox", { name: "登录密码" }).fill(readConsoleUser().password);
+  await verify.getByRole("button", { name: "验证并创建" }).click();
   const dialog = page.getByRole("dialog", { name: "AccessKey 创建成功" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId("secret-SecretKey")).toHaveText(/^[0-9a-f]{32}$/);
@@ -63,8 +66,9 @@ test("apps: create, AppKey/AppSecret once, open a capability", async ({ page }, 
   await snap(page, testInfo, "app-detail");
 });
 
-test("packs: claim the trial once, buy a pack with the test provider", async ({ page }, testInfo) => {
+test("packs: claim the trial once, buy a pack with the test provider, labelled as such", async ({ page }, testInfo) => {
   await page.goto("/packs");
+  await expect(page.getByTestId("test-payment-label")).toContainText("测试支付（不会真实扣款）");
   await expect(page.getByTestId("remaining-general")).toHaveText("0");
   await page.getByRole("button", { name: "领取通用型OCR免费额度" }).click();
   await expect(page.getByTestId("remaining-general")).toHaveText("10,000");
@@ -74,9 +78,10 @@ test("packs: claim the trial once, buy a pack with the test provider", async ({ 
   const buy = page.getByRole("dialog", { name: /购买资源包/ });
   await buy.getByText("10万次/年").click();
   await expect(buy).toContainText("¥1,350.00");
+  await expect(buy.getByTestId("test-payment-label")).toHaveText("测试支付（不会真实扣款）");
   await buy.getByRole("button", { name: "立即支付" }).click();
   await expect(page).toHaveURL(/\/pay\/test\//);
-  await expect(page.getByText("测试支付（自托管内置，不产生真实扣款）")).toBeVisible();
+  await expect(page.getByTestId("test-payment-label")).toHaveText("测试支付（不会真实扣款）");
   await snap(page, testInfo, "test-payment");
   await page.getByRole("button", { name: "确认支付" }).click();
   await expect(page).toHaveURL(/\/packs$/);
@@ -87,6 +92,8 @@ test("packs: claim the trial once, buy a pack with the test provider", async ({ 
 });
 
 test("playground: upload an image, see boxes and text, then find the call in monitoring", async ({ page }, testInfo) => {
+  // Previews are blob: images drawn on a canvas: the CSP must allow them.
+  const violations = watchCspViolations(page);
   await page.goto("/playground/general");
   await page.getByLabel("调用应用").selectOption({ label: APP_NAME });
   const png = await renderTextImage(page, ["印刷文字识别测试", "富强民主文明和谐"]);
@@ -111,6 +118,7 @@ test("playground: upload an image, see boxes and text, then find the call in mon
   await page.getByRole("tab", { name: "原始 JSON" }).click();
   await expect(page.getByText('"statusCode": 0')).toBeVisible();
   await snap(page, testInfo, "playground-general");
+  expect(violations).toEqual([]);
 
   const requestId = (await page.getByText(/请求 ID：/).textContent())!.replace(/.*请求 ID：/, "").trim();
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);

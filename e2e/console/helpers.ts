@@ -24,3 +24,18 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
 }
 
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/** Every Content-Security-Policy violation the browser reports on this page (Chromium logs each as a console error). */
+export function watchCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+  });
+  return violations;
+}
+
+/** A documentation address (RFC 5737) standing in for one client: the trusted loopback proxy passes it on as the client IP. */
+export const clientIp = () => `203.0.113.${1 + Math.floor(Math.random() * 254)}`;
+
+/** A browser context that looks like a client at `ip` (no session). */
+export const asClient = (ip: string) => ({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": ip } });

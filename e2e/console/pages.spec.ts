@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 
-import { CONSOLE_STATE, snap } from "./helpers";
+import { CONSOLE_STATE, snap, watchCspViolations } from "./helpers";
 
 test.use({ storageState: CONSOLE_STATE });
 
-// One screenshot per console page (kept under e2e/artifacts/ and in the report).
+// One screenshot per console page (kept under e2e/artifacts/ and in the report); each page must
+// render under the Content-Security-Policy without a single violation.
 const PAGES = [
   { path: "/overview", heading: "总览", name: "page-overview" },
   { path: "/capabilities", heading: "能力列表", name: "page-capabilities" },
@@ -22,9 +23,11 @@ const PAGES = [
 
 for (const p of PAGES) {
   test(`page ${p.path}`, async ({ page }, testInfo) => {
+    const violations = watchCspViolations(page);
     await page.goto(p.path);
     await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "控制台导航" })).toBeVisible();
     await snap(page, testInfo, p.name);
+    expect(violations).toEqual([]);
   });
 }

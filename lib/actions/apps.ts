@@ -2,11 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 
-import { AppError } from "@/lib/errors";
+import { confirmPassword } from "@/lib/auth/reauth";
 import { requireUser } from "@/lib/auth/session";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
 import { createApp, deleteApp, openCapability, revealAppSecret, updateApp, updateAppSettings } from "@/lib/data/apps";
-import { checkUserPassword } from "@/lib/data/users";
 import { appCreateSchema, appIdSchema, appSettingsSchema, appUpdateSchema, openCapabilitySchema, revealSecretSchema } from "@/lib/validation/app";
 import { invalidInput, runAction, type ActionResult } from "@/lib/actions/result";
 
@@ -69,15 +68,13 @@ export async function openCapabilityAction(input: unknown): Promise<ActionResult
   });
 }
 
-/** AppSecret after re-entering the login password (a stolen session cookie alone cannot read it). */
+/** AppSecret after re-entering the login password (a stolen session cookie alone cannot read it; failures are limited). */
 export async function revealAppSecretAction(input: unknown): Promise<ActionResult<{ appSecret: string }>> {
   const parsed = revealSecretSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const user = await requireUser();
   return runAction(async () => {
-    if (!(await checkUserPassword({ userId: user.id, password: parsed.data.password }))) {
-      throw new AppError("forbidden", "Wrong password", "登录密码不正确");
-    }
+    await confirmPassword({ userId: user.id, password: parsed.data.password });
     return { appSecret: await revealAppSecret({ userId: user.id, appId: parsed.data.appId }) };
   });
 }

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
 import { cancelOrder, completeOrderPayment, createOrder, getOrder, setOrderProviderRef } from "@/lib/data/orders";
 import { claimTrialPack } from "@/lib/data/packs";
-import { getPaymentProvider } from "@/lib/payments";
+import { NO_PAYMENT_PROVIDER_TEXT, getPaymentProvider, isTestPaymentsOn } from "@/lib/payments";
 import { claimTrialSchema, orderCreateSchema, orderIdSchema } from "@/lib/validation/pack";
 import { invalidInput, runAction, type ActionResult } from "@/lib/actions/result";
 
@@ -31,6 +31,7 @@ export async function createOrderAction(input: unknown): Promise<ActionResult<{ 
   const user = await requireUser();
   return runAction(async () => {
     const provider = getPaymentProvider();
+    if (!provider) throw new AppError("forbidden", "No payment provider", NO_PAYMENT_PROVIDER_TEXT);
     const order = await createOrder({ userId: user.id, capabilityId: parsed.data.capabilityId, calls: parsed.data.calls, provider: provider.id });
     const def = getCapabilityDef(order.capabilityId);
     const session = await provider.checkout({ id: order.id, priceFen: order.priceFen, description: `${def.name} ${order.calls} 次/年资源包` });
@@ -40,12 +41,13 @@ export async function createOrderAction(input: unknown): Promise<ActionResult<{ 
   });
 }
 
-/** The built-in test provider's 确认支付. Only orders that went to the test provider can be confirmed here. */
+/** The built-in test provider's 确认支付: only test orders, and only while the test provider is on. */
 export async function confirmTestPaymentAction(input: unknown): Promise<ActionResult> {
   const parsed = orderIdSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const user = await requireUser();
   return runAction(async () => {
+    if (!isTestPaymentsOn()) throw new AppError("forbidden", "Test payments off", "测试支付未启用，无法完成该订单");
     const order = await getOrder({ userId: user.id, orderId: parsed.data.orderId });
     if (!order) throw new AppError("not_found", "No order", "订单不存在");
     if (order.provider !== "test") throw new AppError("forbidden", "Not a test order", "该订单不是测试支付订单");

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 
 import { requireUser } from "@/lib/auth/session";
-import { clientIpFromHeaders } from "@/lib/auth/rate-limit";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { callCapabilityAsUser, type PlaygroundCall } from "@/lib/playground/signed-client";
 import { PLAYGROUND_MAX_IMAGES, checkPlaygroundFile, playgroundRequestSchema } from "@/lib/validation/playground";
 import { invalidInput, runAction, type ActionResult } from "@/lib/actions/result";

@@ -3,20 +3,21 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 import { loadOrCreateServerKey } from "@/lib/crypto/server-key";
 import { authenticateUser } from "@/lib/data/users";
-import { loginSchema } from "@/lib/validation/auth";
-import { clearLoginFailures, clientIpFromHeaders, isLoginRateLimited, recordLoginFailure } from "@/lib/auth/rate-limit";
-
-/** Error text the login form shows when the rate limit answers (next-auth passes it through as `error`). */
-export const LOGIN_RATE_LIMITED = "RATE_LIMITED";
+import { loginRateLimitedError, loginSchema } from "@/lib/validation/auth";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { loginFailed, loginSucceeded, reserveLoginAttempt } from "@/lib/auth/login-throttle";
+import { isRefused } from "@/lib/limits/attempts";
 
 const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: loadOrCreateServerKey("auth.key", env.AUTH_SECRET).toString("hex"),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  // Explicit rather than next-auth's guess from NEXTAUTH_URL: `Secure` cookies exactly when PUBLIC_URL is https.
+  useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -28,13 +29,14 @@ export const authOptions: NextAuthOptions = {
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
         const ip = clientIpFromHeaders((name) => headers[name]);
         const { email, password } = parsed.data;
-        if (await isLoginRateLimited({ email, ip })) throw new Error(LOGIN_RATE_LIMITED);
+        const attempt = await reserveLoginAttempt({ email, ip });
+        if (isRefused(attempt)) throw new Error(loginRateLimitedError(attempt.retryAfterSeconds));
         const user = await authenticateUser({ email, password });
         if (!user) {
-          await recordLoginFailure({ email, ip });
+          await loginFailed(attempt);
           return null;
         }
-        await clearLoginFailures({ email });
+        await loginSucceeded(attempt);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

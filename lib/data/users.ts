@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { normalizeEmail } from "@/lib/validation/auth";
 
 export interface UserDto {
   id: string;
@@ -12,8 +13,6 @@ export interface UserDto {
 }
 
 const userSelect = { id: true, email: true, name: true, createdAt: true } as const;
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 export async function createUser(opts: { email: string; password: string; name?: string }): Promise<UserDto> {
   try {

@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/auth/session";
 import { CAPABILITIES, getCapabilityDef } from "@/lib/capabilities/catalog";
 import { listOrders, type OrderStatus } from "@/lib/data/orders";
 import { getQuotaSummary, listPacks, type PackDto } from "@/lib/data/packs";
+import { NO_PAYMENT_PROVIDER_TEXT, isTestPaymentsOn } from "@/lib/payments";
+import { testPaymentProvider } from "@/lib/payments/test-provider";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -13,6 +15,7 @@ import { EmptyState } from "@/components/console/empty-state";
 import { PageHeader } from "@/components/console/page-header";
 import { formatCalls, formatDate, formatDateTime, formatNumber, formatYuan } from "@/components/format";
 import { BuyPackButton, CancelOrderButton, ClaimTrialButton } from "@/components/packs/pack-actions";
+import { TestPaymentLabel } from "@/components/packs/test-payment-label";
 
 export const metadata: Metadata = { title: "资源包" };
 
@@ -35,9 +38,17 @@ export default async function PacksPage() {
   const user = await requireUser();
   const [quota, packs, orders] = await Promise.all([getQuotaSummary({ userId: user.id }), listPacks({ userId: user.id }), listOrders({ userId: user.id })]);
   const paid = CAPABILITIES.filter((c) => c.status === "商用");
+  const testPayments = isTestPaymentsOn();
   return (
     <>
       <PageHeader title="资源包" description="封顶资源包计费：调用次数从有效期内、最早到期的资源包中抵扣；有效期一年，过期作废；已购资源包一经使用不支持退订。" />
+      {testPayments ? (
+        <TestPaymentLabel label={`${testPaymentProvider.label}：本实例启用了内置测试支付，购买资源包不产生真实交易`} className="mb-4 rounded border px-4 py-2" />
+      ) : (
+        <p role="note" className="mb-4 rounded border border-line bg-slate-50 px-4 py-2 text-sm text-muted">
+          {NO_PAYMENT_PROVIDER_TEXT}。
+        </p>
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         {paid.map((c) => {
           const q = quota.find((x) => x.capabilityId === c.id)!;
@@ -54,7 +65,7 @@ export default async function PacksPage() {
                 </div>
                 <div className="flex flex-wrap gap-2">
                   <ClaimTrialButton capabilityId={c.id} capabilityName={c.name} calls={c.trialCalls} claimed={q.trialClaimed} />
-                  <BuyPackButton capabilityId={c.id} capabilityName={c.name} tiers={c.priceTiers} />
+                  <BuyPackButton capabilityId={c.id} capabilityName={c.name} tiers={c.priceTiers} testPaymentLabel={testPayments ? testPaymentProvider.label : null} />
                 </div>
               </CardBody>
             </Card>
@@ -105,7 +116,7 @@ export default async function PacksPage() {
       </Card>
 
       <Card className="mt-5">
-        <CardHeader title="订单" description="支付由支付服务提供方处理；本自托管实例内置「测试支付」，不产生真实扣款" />
+        <CardHeader title="订单" description={testPayments ? `支付由支付服务提供方处理；当前为${testPaymentProvider.label}` : "支付由支付服务提供方处理"} />
         {orders.length === 0 ? (
           <EmptyState title="暂无订单" />
         ) : (
@@ -135,9 +146,11 @@ export default async function PacksPage() {
                   <Td className="text-right whitespace-nowrap">
                     {o.status === "pending" && (
                       <>
-                        <Link href={`/pay/test/${o.id}`} className={buttonClass("ghost", "sm")}>
-                          去支付
-                        </Link>
+                        {testPayments && o.provider === testPaymentProvider.id && (
+                          <Link href={`/pay/test/${o.id}`} className={buttonClass("ghost", "sm")}>
+                            去支付
+                          </Link>
+                        )}
                         <CancelOrderButton orderId={o.id} />
                       </>
                     )}

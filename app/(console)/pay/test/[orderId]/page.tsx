@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { FlaskConical } from "lucide-react";
 
 import { requireUser } from "@/lib/auth/session";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
 import { getOrder } from "@/lib/data/orders";
+import { isTestPaymentsOn } from "@/lib/payments";
 import { testPaymentProvider } from "@/lib/payments/test-provider";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/console/page-header";
 import { formatCalls, formatDateTime, formatYuan } from "@/components/format";
 import { TestPaymentForm } from "@/components/packs/test-payment-form";
+import { TestPaymentLabel } from "@/components/packs/test-payment-label";
 
 export const metadata: Metadata = { title: "测试支付" };
 
@@ -24,10 +25,7 @@ export default async function TestPaymentPage({ params }: { params: Promise<{ or
     <>
       <PageHeader breadcrumb={<Link href="/packs" className="hover:text-primary">资源包</Link>} title="收银台" />
       <Card className="max-w-xl">
-        <div className="flex items-center gap-2 border-b border-amber-200 bg-amber-50 px-5 py-3 text-sm font-medium text-amber-800" role="note">
-          <FlaskConical className="size-4" aria-hidden />
-          {testPaymentProvider.label}
-        </div>
+        <TestPaymentLabel label={testPaymentProvider.label} className="border-b px-5 py-3" />
         <CardBody className="space-y-4">
           <dl className="grid grid-cols-[90px_1fr] gap-y-2 text-sm">
             <dt className="text-muted">订单号</dt>
@@ -41,7 +39,15 @@ export default async function TestPaymentPage({ params }: { params: Promise<{ or
             <dt className="text-muted">应付金额</dt>
             <dd className="text-xl font-semibold text-danger">{formatYuan(order.priceFen)}</dd>
           </dl>
-          {order.status === "pending" ? (
+          {order.status === "pending" && !isTestPaymentsOn() ? (
+            <p className="text-sm" role="alert">
+              测试支付未启用，该订单无法支付。
+              <Link href="/packs" className="text-primary hover:underline">
+                返回资源包
+              </Link>
+              可取消该订单。
+            </p>
+          ) : order.status === "pending" ? (
             <TestPaymentForm orderId={order.id} />
           ) : (
             <p className="text-sm">
