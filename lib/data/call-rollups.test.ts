@@ -1,10 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
-
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { useTempDatabase } from "@/tests/support/temp-db";
 import { useQueryLog } from "@/tests/support/query-log";
+import { rollupBackfillSql } from "@/tests/support/rollup-backfill";
 import { LATENCY_BOUNDS_MS, LATENCY_COLUMNS, histogramPercentile, latencyColumn } from "./call-rollups";
 
 type Db = (typeof import("@/lib/db"))["db"];
@@ -14,7 +12,6 @@ let db: Db;
 let metering: Metering;
 let rollups: typeof import("./call-rollups");
 let log: { queries: string[] };
-const isPostgres = Boolean(process.env.TEST_POSTGRES_URL);
 
 beforeAll(async () => {
   const { databaseUrl } = useTempDatabase();
@@ -95,15 +92,6 @@ describe("addCallToRollups (through settleCall)", () => {
 });
 
 describe("backfill of existing records (the migration's SQL)", () => {
-  /** The INSERT … SELECT that an upgrade runs: SQLite's is in the migration, PostgreSQL's beside it. */
-  function backfillSql(): string {
-    const root = path.resolve(import.meta.dirname, "../..");
-    if (isPostgres) return fs.readFileSync(path.join(root, "prisma/backfill/call-rollups.postgresql.sql"), "utf8");
-    const dir = fs.readdirSync(path.join(root, "prisma/migrations")).find((d) => d.endsWith("_call_rollups"))!;
-    const sql = fs.readFileSync(path.join(root, "prisma/migrations", dir, "migration.sql"), "utf8");
-    return sql.slice(sql.indexOf("INSERT INTO \"CallRollup\""));
-  }
-
   test("rebuilds exactly the rollups the calls wrote one by one", async () => {
     const ids = await newApp();
     const other = await db.app.create({ data: { userId: ids.userId, name: "b", appKey: `rk-b${counter}`, appSecretEnc: "x" } });
@@ -116,7 +104,7 @@ describe("backfill of existing records (the migration's SQL)", () => {
     const incremental = await rollupsOf(ids.userId);
     expect(incremental.length).toBeGreaterThan(40);
     await db.callRollup.deleteMany({});
-    await db.$executeRawUnsafe(backfillSql());
+    await db.$executeRawUnsafe(rollupBackfillSql());
     expect(await rollupsOf(ids.userId)).toEqual(incremental);
   });
 });
