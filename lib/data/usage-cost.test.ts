@@ -1,8 +1,8 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { useTempDatabase } from "@/tests/support/temp-db";
-import { useQueryLog } from "@/tests/support/query-log";
+import { insertCallRecords } from "@/tests/support/call-records";
+import { sqlitePlans, useQueryLog } from "@/tests/support/query-log";
 import { rollupBackfillSql } from "@/tests/support/rollup-backfill";
 
 // The overview and monitoring queries must cost the same with 200 or 50 000 call records in
@@ -36,6 +36,7 @@ async function addRecords(count: number, offset: number) {
     const i = offset + j;
     const key = i % (HOURS * 4);
     return {
+      id: `cost-${i}`,
       userId,
       appId: appIds[key % 2]!,
       capabilityId: (key >> 1) % 2 ? "general" : "idcard",
@@ -51,13 +52,7 @@ async function addRecords(count: number, offset: number) {
       statusCode: i % 10 ? 0 : 40029,
     };
   });
-  // Multi-row INSERTs of 500 records: createMany took minutes for 50 000 rows on SQLite.
-  const columns = Object.keys(rows[0]!);
-  const literal = (v: unknown) => (typeof v === "number" ? String(v) : `'${v instanceof Date ? v.toISOString().replace("Z", "+00:00") : String(v)}'`);
-  for (let k = 0; k < rows.length; k += 500) {
-    const values = rows.slice(k, k + 500).map((r, j) => `('cost-${offset + k + j}', ${Object.values(r).map(literal).join(", ")})`);
-    await db.$executeRawUnsafe(`INSERT INTO "CallRecord" ("id", ${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`);
-  }
+  await insertCallRecords(db, rows);
   await db.callRollup.deleteMany({});
   await db.$executeRawUnsafe(rollupBackfillSql());
 }
@@ -73,20 +68,6 @@ async function chartQueries() {
     ]),
   );
   return { sql: [...log.queries], overview, series };
-}
-
-/** SQLite's plan for each rollup query: every CallRollup access must be an index search. */
-function sqlitePlans(sql: string[]): string[] {
-  const file = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
-  try {
-    return sql
-      .filter((q) => /CallRollup/.test(q))
-      .flatMap((q) => file.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...Array.from(q.match(/\?/g) ?? [], () => null)) as { detail: string }[])
-      .map((r) => r.detail)
-      .filter((d) => /CallRollup/.test(d));
-  } finally {
-    file.close();
-  }
 }
 
 const rollupRowsInRange = () => db.callRollup.count({ where: { userId, hour: { gte: new Date(NOW.getTime() - 31 * 24 * HOUR) } } });
@@ -109,7 +90,7 @@ describe("overview and monitoring cost", () => {
     expect(large.sql.filter((q) => /CallRecord/.test(q))).toEqual([]);
     expect(large.sql).toEqual(small.sql);
     if (!process.env.TEST_POSTGRES_URL) {
-      const plans = sqlitePlans(large.sql);
+      const plans = sqlitePlans(databaseUrl, large.sql, "CallRollup").filter((line) => line.includes("CallRollup"));
       expect(plans.length).toBeGreaterThan(0);
       for (const plan of plans) expect(plan).toMatch(/^SEARCH (main\.)?CallRollup USING (COVERING )?INDEX \S+ \(userId=\? AND hour>\?\)/);
     }

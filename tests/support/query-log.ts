@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
@@ -16,4 +17,17 @@ export function useQueryLog(databaseUrl: string): { queries: string[] } {
   client.$on("query", (e) => log.queries.push(e.query));
   (globalThis as { prisma?: unknown }).prisma = client;
   return log;
+}
+
+/** SQLite's EXPLAIN QUERY PLAN lines of each logged SELECT that reads `table`. */
+export function sqlitePlans(databaseUrl: string, sql: string[], table: string): string[] {
+  const file = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
+  try {
+    return sql
+      .filter((q) => q.includes(table) && /^\s*SELECT/i.test(q))
+      .flatMap((q) => file.prepare(`EXPLAIN QUERY PLAN ${q}`).all(...Array.from(q.match(/\?/g) ?? [], () => null)) as { detail: string }[])
+      .map((r) => r.detail);
+  } finally {
+    file.close();
+  }
 }
