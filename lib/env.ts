@@ -30,6 +30,8 @@ const schema = z.object({
   /** Base URL the playground calls; defaults to this server itself. */
   PLAYGROUND_API_BASE_URL: z.string().optional(),
   PORT: int(3000),
+  /** Days a call record is kept (call log); a job deletes older ones hourly. Chart rollups are kept at least 31 days. */
+  CALL_RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
   REDIS_URL: z
     .string()
