@@ -73,7 +73,7 @@ describe("addCallToRollups (through settleCall)", () => {
     const calls = Array.from({ length: 40 }, (_, i) => record(ids, { latencyMs: i < 38 ? 80 : 900, httpStatus: i % 4 === 0 ? 429 : 200, statusCode: i % 4 === 0 ? 40029 : 0 }));
     log.queries.length = 0;
     await Promise.all(calls.map((r) => metering.settleCall({ reservation: null, record: r })));
-    const upserts = log.queries.filter((q) => /\bCallRollup\b/.test(q));
+    const upserts = log.queries.filter((q) => /^\s*INSERT\b.*\bCallRollup\b/s.test(q));
     expect(upserts).toHaveLength(40);
     expect(upserts.every((q) => /ON CONFLICT/i.test(q))).toBe(true); // native upsert: no read-then-write race
     const rows = await rollupsOf(ids.userId);

@@ -88,7 +88,7 @@ describe("overview and monitoring cost", () => {
 
     // No statement reads the call records, and the statements do not change with their number.
     expect(large.sql.filter((q) => /CallRecord/.test(q))).toEqual([]);
-    expect(large.sql).toEqual(small.sql);
+    expect([...large.sql].sort()).toEqual([...small.sql].sort()); // sorted: on PostgreSQL they run in parallel
     if (!process.env.TEST_POSTGRES_URL) {
       const plans = sqlitePlans(databaseUrl, large.sql, "CallRollup").filter((line) => line.includes("CallRollup"));
       expect(plans.length).toBeGreaterThan(0);
