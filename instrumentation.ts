@@ -1,7 +1,9 @@
 // Runs once when the Next server starts: load the OCR models before the first request,
-// so /api/health turns 200 when recognition is actually ready.
+// so /api/health turns 200 when recognition is actually ready; start the call record retention job.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ getOcrEngine }, { logger }] = await Promise.all([import("@/lib/ocr/engine"), import("@/lib/observability/logger")]);
   getOcrEngine().catch((err: unknown) => logger.error({ err }, "OCR engine failed to load"));
+  const { startCallRetentionJob } = await import("@/lib/jobs/call-retention");
+  startCallRetentionJob();
 }

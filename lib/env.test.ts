@@ -111,3 +111,14 @@ describe("PAYMENTS_TEST_PROVIDER", () => {
     await expect(loadEnv({ PAYMENTS_TEST_PROVIDER: "yes" })).rejects.toThrow(/PAYMENTS_TEST_PROVIDER/);
   });
 });
+
+describe("CALL_RECORD_RETENTION_DAYS", () => {
+  test("defaults to 90 days and takes a whole number of days", () => {
+    expect(parseEnv({ CALL_RECORD_RETENTION_DAYS: "" }).CALL_RECORD_RETENTION_DAYS).toBe(90);
+    expect(parseEnv({ CALL_RECORD_RETENTION_DAYS: "30" }).CALL_RECORD_RETENTION_DAYS).toBe(30);
+  });
+
+  test.each(["abc", "0", "-5", "1.5"])("%s fails at start, naming the variable", (value) => {
+    expect(() => parseEnv({ CALL_RECORD_RETENTION_DAYS: value })).toThrow(/CALL_RECORD_RETENTION_DAYS/);
+  });
+});

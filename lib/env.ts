@@ -82,6 +82,8 @@ const schema = z.object({
   NEXTAUTH_URL: publicUrl.optional(),
   /** The built-in test payment provider: "on" | "off"; default on for the embedded SQLite install, off once DATABASE_URL is set. */
   PAYMENTS_TEST_PROVIDER: z.enum(["on", "off"]).optional(),
+  /** Days a call record is kept (call log); a job deletes older ones hourly. Chart rollups are kept at least 31 days. */
+  CALL_RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
   REDIS_URL: z
     .string()

@@ -19,11 +19,12 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
   const [status, setStatus] = useState<"" | "success" | "failure">("");
   const [requestId, setRequestId] = useState("");
   const [search, setSearch] = useState("");
-  const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState<number>(20);
-  useEffect(() => setPage(1), [appId, capabilityId, range, status, search, pageSize]);
-  const { data, isPending, isError } = useCallLogs({ appId, capabilityId, range, status: status || undefined, requestId: search || undefined, page, pageSize });
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  // Keyset pages: the page is a cursor and a direction from the server's answer; the number is only shown.
+  const [at, setAt] = useState<{ cursor?: string; direction: "next" | "prev"; page: number }>({ direction: "next", page: 1 });
+  useEffect(() => setAt({ direction: "next", page: 1 }), [appId, capabilityId, range, status, search, pageSize]);
+  const { data, isPending, isError } = useCallLogs({ appId, capabilityId, range, status: status || undefined, requestId: search || undefined, pageSize, cursor: at.cursor, direction: at.direction });
+  const page = data?.prevCursor === null ? 1 : at.page;
 
   return (
     <Card>
@@ -102,7 +103,7 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
       )}
       {data && data.total > 0 && (
         <nav aria-label="分页" className="flex items-center justify-end gap-2 border-t border-line px-5 py-3 text-xs text-muted">
-          <span>共 {formatNumber(data.total)} 条</span>
+          <span>{data.totalCapped ? `超过 ${formatNumber(data.total)} 条` : `共 ${formatNumber(data.total)} 条`}</span>
           <Select aria-label="每页条数" value={pageSize} onChange={(e) => setPageSize(Number(e.target.value))} className="h-7 w-24 text-xs">
             {CALL_LOG_PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
@@ -110,13 +111,11 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
               </option>
             ))}
           </Select>
-          <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+          <Button variant="secondary" size="sm" disabled={!data.prevCursor} onClick={() => setAt({ cursor: data.prevCursor ?? undefined, direction: "prev", page: Math.max(1, page - 1) })}>
             上一页
           </Button>
-          <span>
-            {page} / {pages}
-          </span>
-          <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+          <span>第 {page} 页</span>
+          <Button variant="secondary" size="sm" disabled={!data.nextCursor} onClick={() => setAt({ cursor: data.nextCursor ?? undefined, direction: "next", page: page + 1 })}>
             下一页
           </Button>
         </nav>

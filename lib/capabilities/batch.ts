@@ -44,18 +44,20 @@ export interface BatchRun<T> {
  * an unexpected error becomes the family's internal code (500001 / 5000) for that element.
  */
 export async function runBatch<T>({ images, family, codes, read, requestId }: BatchRun<T>): Promise<CapabilityOutcome> {
-  const results = await mapWithConcurrency(images, IMAGE_CONCURRENCY, async (item): Promise<ImageResult<T>> => {
-    // A non-string item is bad base64 like any other undecodable payload.
-    const file = typeof item === "string" ? decodeBase64Payload(item) : null;
-    if (!file) return { ok: false, code: codes.base64 };
-    try {
-      const result = await read(file, { maxBytes: MAX_BATCH_IMAGE_BYTES });
-      return result.ok ? result : { ok: false, code: decodeFailureCode(result.kind, codes) };
-    } catch (err) {
-      console.error("recognition failed", { requestId, err });
-      return { ok: false, code: family.internalCode };
-    }
-  });
+  const results = await mapWithConcurrency(images, IMAGE_CONCURRENCY, (item) =>
+    trackImageInFlight(async (): Promise<ImageResult<T>> => {
+      // A non-string item is bad base64 like any other undecodable payload.
+      const file = typeof item === "string" ? decodeBase64Payload(item) : null;
+      if (!file) return { ok: false, code: codes.base64 };
+      try {
+        const result = await read(file, { maxBytes: MAX_BATCH_IMAGE_BYTES });
+        return result.ok ? result : { ok: false, code: decodeFailureCode(result.kind, codes) };
+      } catch (err) {
+        requestLogger(requestId).error({ err }, "recognition failed");
+        return { ok: false, code: family.internalCode };
+      }
+    }),
+  );
   return batchOutcome(results, family);
 }
 

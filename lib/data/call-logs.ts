@@ -3,8 +3,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { CapabilityId } from "@/lib/capabilities/catalog";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CallLogQuery } from "@/lib/validation/usage-query";
+import { callLogCursor, type CallLogQuery } from "@/lib/validation/usage-query";
 import { rangeBuckets } from "@/lib/data/usage";
+
+// The call log reads keyset pages through the (userId|appId, createdAt, id) indexes: a page is
+// "the pageSize rows just older (next) or newer (prev) than a cursor row", never an OFFSET, and
+// the total is counted only up to TOTAL_CAP rows.
+
+/** The most rows the log counts for its "共 N 条"; beyond it the page says "more than". */
+export const CALL_LOG_TOTAL_CAP = 10_000;
 
 export interface CallLogRow {
   id: string;
@@ -26,53 +33,79 @@ export interface CallLogRow {
 
 export interface CallLogPage {
   rows: CallLogRow[];
-  total: number;
-  page: number;
   pageSize: number;
+  /** Matching rows, counted up to CALL_LOG_TOTAL_CAP (then totalCapped). */
+  total: number;
+  totalCapped: boolean;
+  /** Cursor of the older page (direction=next), null on the last page. */
+  nextCursor: string | null;
+  /** Cursor of the newer page (direction=prev), null on the first page. */
+  prevCursor: string | null;
 }
 
-/** The user's calls, newest first, filtered and paginated. */
-export async function listCallLogs(opts: { userId: string } & CallLogQuery): Promise<CallLogPage> {
-  const from = rangeBuckets(opts.range, Date.now())[0]!;
+const ROW_SELECT = {
+  id: true,
+  createdAt: true,
+  requestId: true,
+  appId: true,
+  app: { select: { name: true } },
+  capabilityId: true,
+  imageCount: true,
+  successCount: true,
+  failCount: true,
+  httpStatus: true,
+  statusCode: true,
+  latencyMs: true,
+  requestBytes: true,
+  responseBytes: true,
+  charged: true,
+} as const satisfies Prisma.CallRecordSelect;
+
+/** The user's calls, newest first, filtered, one keyset page. */
+export async function listCallLogs(opts: { userId: string; now?: Date } & CallLogQuery): Promise<CallLogPage> {
+  const from = new Date(rangeBuckets(opts.range, (opts.now ?? new Date()).getTime())[0]!);
   const success: Prisma.CallRecordWhereInput = { httpStatus: { lt: 300 }, statusCode: 0 };
   const where: Prisma.CallRecordWhereInput = {
     userId: opts.userId,
-    createdAt: { gte: new Date(from) },
+    createdAt: { gte: from },
     ...(opts.appId ? { appId: opts.appId } : {}),
     ...(opts.capabilityId ? { capabilityId: opts.capabilityId } : {}),
     ...(opts.requestId ? { requestId: { contains: opts.requestId } } : {}),
     ...(opts.status === "success" ? success : opts.status === "failure" ? { NOT: success } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.callRecord.count({ where }),
+  const cursor = opts.cursor ? callLogCursor.decode(opts.cursor) : null;
+  const newer = cursor !== null && opts.direction === "prev";
+  // The bare createdAt bound lets the index range stop at the cursor; the OR only settles ties.
+  const beyondCursor: Prisma.CallRecordWhereInput = !cursor
+    ? {}
+    : newer
+      ? { AND: [{ createdAt: { gte: cursor.createdAt } }, { OR: [{ createdAt: { gt: cursor.createdAt } }, { id: { gt: cursor.id } }] }] }
+      : { AND: [{ createdAt: { lte: cursor.createdAt } }, { OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] }] };
+  const order = (dir: "asc" | "desc") => [{ createdAt: dir }, { id: dir }];
+  const [counted, found] = await Promise.all([
+    // In index order, so the count stops after CALL_LOG_TOTAL_CAP + 1 rows instead of sorting them all.
+    db.callRecord.count({ where, take: CALL_LOG_TOTAL_CAP + 1, orderBy: order("desc") }),
     db.callRecord.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      skip: (opts.page - 1) * opts.pageSize,
-      take: opts.pageSize,
-      select: {
-        id: true,
-        createdAt: true,
-        requestId: true,
-        appId: true,
-        app: { select: { name: true } },
-        capabilityId: true,
-        imageCount: true,
-        successCount: true,
-        failCount: true,
-        httpStatus: true,
-        statusCode: true,
-        latencyMs: true,
-        requestBytes: true,
-        responseBytes: true,
-        charged: true,
-      },
+      where: { AND: [where, beyondCursor] },
+      orderBy: order(newer ? "asc" : "desc"),
+      take: opts.pageSize + 1, // one more than shown says whether another page follows
+      select: ROW_SELECT,
     }),
   ]);
+  const more = found.length > opts.pageSize;
+  // Reading back towards the newest rows and reaching them: that is simply the first page (full).
+  if (newer && !more) return listCallLogs({ ...opts, cursor: undefined, direction: "next" });
+  const page = found.slice(0, opts.pageSize);
+  if (newer) page.reverse();
+  const first = page[0];
+  const last = page.at(-1);
   return {
-    total,
-    page: opts.page,
     pageSize: opts.pageSize,
-    rows: rows.map(({ app, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), appName: app?.name ?? null, capabilityId: r.capabilityId as CapabilityId })),
+    total: Math.min(counted, CALL_LOG_TOTAL_CAP),
+    totalCapped: counted > CALL_LOG_TOTAL_CAP,
+    nextCursor: (newer || more) && last ? callLogCursor.encode(last) : null,
+    // Past the last row, an empty page still leads back to the rows newer than its cursor.
+    prevCursor: !cursor ? null : first ? callLogCursor.encode(first) : opts.cursor!,
+    rows: page.map(({ app, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), appName: app?.name ?? null, capabilityId: r.capabilityId as CapabilityId })),
   };
 }

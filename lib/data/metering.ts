@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import type { CapabilityId } from "@/lib/capabilities/catalog";
+import { addCallToRollups } from "@/lib/data/call-rollups";
 
 // Quota and call records (contract §Metering and quota). One call = one image processed successfully.
 // Quota is per user and capability over the packs valid now, taken from the pack that expires first.
@@ -101,7 +102,7 @@ export async function settleCall(opts: { record: CallRecordInput; reservation: R
         await tx.quotaPack.updateMany({ where: { id: part.packId, used: { gte: n } }, data: { used: { decrement: n } } });
         toRelease -= n;
       }
-      await tx.callRecord.create({ data: { ...opts.record, charged } });
+      await addCallToRollups(tx, await tx.callRecord.create({ data: { ...opts.record, charged } }));
     }),
   );
 }

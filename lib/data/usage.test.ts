@@ -1,25 +1,22 @@
 import { describe, expect, test } from "vitest";
 
-import { bucketStart, fillTimeSeries, percentile, rangeBuckets } from "@/lib/data/usage";
+import { LATENCY_COLUMNS, latencyColumn } from "@/lib/data/call-rollups";
+import { bucketStart, fillTimeSeries, rangeBuckets, type UsageSums } from "@/lib/data/usage";
 
-const sample = (iso: string, latencyMs: number, ok = true) => ({
-  createdAt: new Date(iso),
-  latencyMs,
-  requestBytes: 100,
-  responseBytes: 50,
-  imageCount: 1,
-  httpStatus: ok ? 200 : 403,
-  statusCode: ok ? 0 : 51003,
-});
-
-describe("percentile", () => {
-  test.each([
-    [[], 95, 0],
-    [[10], 95, 10],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 95, 19],
-    [[5, 1, 3], 50, 3],
-  ])("%j p%i = %i", (values, p, expected) => expect(percentile(values, p)).toBe(expected));
-});
+/** One hour's rollup sums for calls of the given latencies (failed ones listed separately). */
+function hour(iso: string, okLatencies: number[], failedLatencies: number[] = []) {
+  const all = [...okLatencies, ...failedLatencies];
+  const sums: UsageSums = {
+    calls: all.length,
+    successes: okLatencies.length,
+    images: all.length,
+    latencySumMs: all.reduce((a, b) => a + b, 0),
+    requestBytes: 100 * all.length,
+    responseBytes: 50 * all.length,
+    latency: LATENCY_COLUMNS.map((c) => all.filter((ms) => latencyColumn(ms) === c).length),
+  };
+  return { hour: new Date(iso), sums };
+}
 
 describe("buckets", () => {
   test("day buckets start at midnight China time", () => {
@@ -37,15 +34,21 @@ describe("buckets", () => {
 describe("fillTimeSeries", () => {
   test("is gap-free and aggregates per bucket", () => {
     const now = Date.parse("2024-05-01T10:30:00Z");
+    const points = fillTimeSeries([hour("2024-05-01T10:00:00Z", [100], [300]), hour("2024-05-01T08:00:00Z", [50])], "24h", now);
+    expect(points).toHaveLength(24);
+    expect(points.at(-1)).toMatchObject({ calls: 2, success: 1, failed: 1, avgMs: 200, p95Ms: 300, requestBytes: 200 });
+    expect(points.at(-2)).toMatchObject({ calls: 0, avgMs: 0, p95Ms: 0 });
+    expect(points.at(-3)).toMatchObject({ calls: 1, p95Ms: 50 });
+  });
+
+  test("a China-time day sums its 24 UTC hours, 16:00 UTC to 16:00 UTC", () => {
+    const now = Date.parse("2024-05-02T03:00:00Z"); // 11:00 on 2 May in Shanghai
     const points = fillTimeSeries(
-      [sample("2024-05-01T10:05:00Z", 100), sample("2024-05-01T10:10:00Z", 300, false), sample("2024-05-01T08:00:00Z", 50)],
-      "24h",
+      [hour("2024-04-30T15:00:00Z", [10]), hour("2024-04-30T16:00:00Z", [20, 30]), hour("2024-05-01T15:00:00Z", [40]), hour("2024-05-01T16:00:00Z", [50])],
+      "7d",
       now,
     );
-    expect(points).toHaveLength(24);
-    const last = points.at(-1)!;
-    expect(last).toMatchObject({ calls: 2, success: 1, failed: 1, avgMs: 200, p95Ms: 300, requestBytes: 200 });
-    expect(points.at(-2)).toMatchObject({ calls: 0, avgMs: 0 });
-    expect(points.at(-3)).toMatchObject({ calls: 1, p95Ms: 50 });
+    expect(points.map((p) => p.calls).slice(-3)).toEqual([1, 3, 1]);
+    expect(points.at(-2)).toMatchObject({ bucket: "2024-04-30T16:00:00.000Z", avgMs: 30, requestBytes: 300 });
   });
 });

@@ -2,13 +2,14 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { CAPABILITY_IDS, type CapabilityId } from "@/lib/capabilities/catalog";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UsageRange } from "@/lib/validation/usage-query";
+import { LATENCY_COLUMNS, histogramPercentile } from "@/lib/data/call-rollups";
 
-// Usage series for charts. Rows in range are fetched with `select` and bucketed here rather than
-// in SQL: SQLite has no date_trunc and Prisma stores DateTime there as epoch milliseconds, while
-// the PostgreSQL variant stores timestamps; bucketing in TypeScript behaves the same on both.
-// p95 is computed over the rows of each bucket (exact, fine for a self-hosted call volume; a
-// very busy instance would switch to a percentile_cont query on PostgreSQL).
+// Usage series for charts, read from the hourly rollups (lib/data/call-rollups.ts) summed per hour
+// in SQL: at most one row per hour of the range, however many calls there were. Day buckets are
+// sums of their 24 hours (China time is a whole number of hours from UTC and has no DST), and P95
+// comes from the summed latency histograms.
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -38,33 +39,23 @@ export interface UsageSeries {
   range: UsageRange;
   unit: "hour" | "day";
   points: UsagePoint[];
-  totals: { calls: number; success: number; failed: number; images: number; avgMs: number; p95Ms: number; requestBytes: number; responseBytes: number };
+  totals: Omit<UsagePoint, "bucket">;
 }
 
-interface CallSample {
-  createdAt: Date;
-  latencyMs: number;
+/** Sums of rollup rows. `latency` holds the histogram, one count per LATENCY_COLUMNS bucket. */
+export interface UsageSums {
+  calls: number;
+  successes: number;
+  images: number;
+  latencySumMs: number;
   requestBytes: number;
   responseBytes: number;
-  imageCount: number;
-  httpStatus: number;
-  statusCode: number;
+  latency: number[];
 }
-
-/** A call counts as successful when the API answered HTTP 2xx with statusCode 0. */
-export const isSuccessfulCall = (c: { httpStatus: number; statusCode: number }) => c.httpStatus < 300 && c.statusCode === 0;
 
 export function bucketStart(t: number, unit: "hour" | "day"): number {
   if (unit === "hour") return Math.floor(t / HOUR_MS) * HOUR_MS;
   return Math.floor((t + DAY_OFFSET_MS) / DAY_MS) * DAY_MS - DAY_OFFSET_MS;
-}
-
-/** Nearest-rank percentile of a list of numbers (0 for an empty list). */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
 /** The bucket starts of a range ending at `now`, oldest first. */
@@ -75,47 +66,89 @@ export function rangeBuckets(range: UsageRange, now: number): number[] {
   return Array.from({ length: count }, (_, i) => last - (count - 1 - i) * step);
 }
 
-function summarize(samples: CallSample[]): Omit<UsagePoint, "bucket"> {
-  const latencies = samples.map((s) => s.latencyMs);
-  const success = samples.filter(isSuccessfulCall).length;
+const emptySums = (): UsageSums => ({ calls: 0, successes: 0, images: 0, latencySumMs: 0, requestBytes: 0, responseBytes: 0, latency: LATENCY_COLUMNS.map(() => 0) });
+
+export function addSums(into: UsageSums, s: UsageSums): UsageSums {
+  into.calls += s.calls;
+  into.successes += s.successes;
+  into.images += s.images;
+  into.latencySumMs += s.latencySumMs;
+  into.requestBytes += s.requestBytes;
+  into.responseBytes += s.responseBytes;
+  s.latency.forEach((n, i) => (into.latency[i]! += n));
+  return into;
+}
+
+export function summarize(s: UsageSums): Omit<UsagePoint, "bucket"> {
   return {
-    calls: samples.length,
-    success,
-    failed: samples.length - success,
-    images: samples.reduce((s, c) => s + c.imageCount, 0),
-    avgMs: samples.length ? Math.round(latencies.reduce((a, b) => a + b, 0) / samples.length) : 0,
-    p95Ms: percentile(latencies, 95),
-    requestBytes: samples.reduce((s, c) => s + c.requestBytes, 0),
-    responseBytes: samples.reduce((s, c) => s + c.responseBytes, 0),
+    calls: s.calls,
+    success: s.successes,
+    failed: s.calls - s.successes,
+    images: s.images,
+    avgMs: s.calls ? Math.round(s.latencySumMs / s.calls) : 0,
+    p95Ms: histogramPercentile(s.latency, 95),
+    requestBytes: s.requestBytes,
+    responseBytes: s.responseBytes,
   };
 }
 
 /** Gap-free series: every bucket of the range appears, empty ones as zeros. */
-export function fillTimeSeries(samples: CallSample[], range: UsageRange, now: number): UsagePoint[] {
+export function fillTimeSeries(hours: { hour: Date; sums: UsageSums }[], range: UsageRange, now: number): UsagePoint[] {
   const { unit } = RANGE_SPECS[range];
-  const groups = new Map<number, CallSample[]>();
-  for (const s of samples) {
-    const key = bucketStart(s.createdAt.getTime(), unit);
-    const list = groups.get(key);
-    if (list) list.push(s);
-    else groups.set(key, [s]);
+  const groups = new Map<number, UsageSums>();
+  for (const h of hours) {
+    const key = bucketStart(h.hour.getTime(), unit);
+    groups.set(key, addSums(groups.get(key) ?? emptySums(), h.sums));
   }
-  return rangeBuckets(range, now).map((b) => ({ bucket: new Date(b).toISOString(), ...summarize(groups.get(b) ?? []) }));
+  return rangeBuckets(range, now).map((b) => ({ bucket: new Date(b).toISOString(), ...summarize(groups.get(b) ?? emptySums()) }));
+}
+
+const SUM_SELECT = {
+  calls: true,
+  successes: true,
+  images: true,
+  latencySumMs: true,
+  requestBytes: true,
+  responseBytes: true,
+  ...Object.fromEntries(LATENCY_COLUMNS.map((c) => [c, true])),
+} as const satisfies Prisma.CallRollupSumAggregateInputType;
+
+type SumRow = Partial<Record<keyof typeof SUM_SELECT | (typeof LATENCY_COLUMNS)[number], number | bigint | null>>;
+
+const toSums = (s: SumRow): UsageSums => {
+  const n = (v: number | bigint | null | undefined) => Number(v ?? 0);
+  return {
+    calls: n(s.calls),
+    successes: n(s.successes),
+    images: n(s.images),
+    latencySumMs: n(s.latencySumMs),
+    requestBytes: n(s.requestBytes),
+    responseBytes: n(s.responseBytes),
+    latency: LATENCY_COLUMNS.map((c) => n(s[c])),
+  };
+};
+
+/** The rollups of the range summed per hour: one row per hour that had calls. */
+async function sumsPerHour(where: Prisma.CallRollupWhereInput): Promise<{ hour: Date; sums: UsageSums }[]> {
+  const rows = await db.callRollup.groupBy({ by: ["hour"], where, _sum: SUM_SELECT, orderBy: { hour: "asc" } });
+  return rows.map((r) => ({ hour: r.hour, sums: toSums(r._sum) }));
 }
 
 export async function getUsageSeries(opts: { userId: string; range: UsageRange; appId?: string; capabilityId?: CapabilityId; now?: Date }): Promise<UsageSeries> {
   const now = (opts.now ?? new Date()).getTime();
   const from = rangeBuckets(opts.range, now)[0]!;
-  const samples = await db.callRecord.findMany({
-    where: {
-      userId: opts.userId,
-      createdAt: { gte: new Date(from) },
-      ...(opts.appId ? { appId: opts.appId } : {}),
-      ...(opts.capabilityId ? { capabilityId: opts.capabilityId } : {}),
-    },
-    select: { createdAt: true, latencyMs: true, requestBytes: true, responseBytes: true, imageCount: true, httpStatus: true, statusCode: true },
+  const hours = await sumsPerHour({
+    userId: opts.userId,
+    hour: { gte: new Date(from) },
+    ...(opts.appId ? { appId: opts.appId } : {}),
+    ...(opts.capabilityId ? { capabilityId: opts.capabilityId } : {}),
   });
-  return { range: opts.range, unit: RANGE_SPECS[opts.range].unit, points: fillTimeSeries(samples, opts.range, now), totals: summarize(samples) };
+  return {
+    range: opts.range,
+    unit: RANGE_SPECS[opts.range].unit,
+    points: fillTimeSeries(hours, opts.range, now),
+    totals: summarize(hours.reduce((acc, h) => addSums(acc, h.sums), emptySums())),
+  };
 }
 
 export interface CapabilityUsage {
@@ -141,20 +174,18 @@ export interface OverviewStats {
 export async function getOverviewStats(opts: { userId: string; now?: Date }): Promise<OverviewStats> {
   const now = (opts.now ?? new Date()).getTime();
   const from = rangeBuckets("30d", now)[0]!;
-  const [opened, appCount, samples] = await Promise.all([
+  const where = { userId: opts.userId, hour: { gte: new Date(from) } };
+  const [opened, appCount, hours, perCapability] = await Promise.all([
     db.appCapability.findMany({ where: { app: { userId: opts.userId } }, select: { capabilityId: true }, distinct: ["capabilityId"] }),
     db.app.count({ where: { userId: opts.userId } }),
-    db.callRecord.findMany({
-      where: { userId: opts.userId, createdAt: { gte: new Date(from) } },
-      select: { createdAt: true, capabilityId: true, latencyMs: true, requestBytes: true, responseBytes: true, imageCount: true, httpStatus: true, statusCode: true },
-    }),
+    sumsPerHour(where),
+    db.callRollup.groupBy({ by: ["capabilityId"], where, _sum: { calls: true, images: true, latencySumMs: true } }),
   ]);
   const ranking = CAPABILITY_IDS.map((capabilityId) => {
-    const mine = samples.filter((s) => s.capabilityId === capabilityId);
-    const sum = summarize(mine);
-    return { capabilityId, calls: sum.calls, images: sum.images, avgMs: sum.avgMs };
+    const sum = toSums(perCapability.find((r) => r.capabilityId === capabilityId)?._sum ?? {});
+    return { capabilityId, calls: sum.calls, images: sum.images, avgMs: summarize(sum).avgMs };
   }).sort((a, b) => b.calls - a.calls);
-  const total = summarize(samples);
+  const total = summarize(hours.reduce((acc, h) => addSums(acc, h.sums), emptySums()));
   const openedIds = new Set(opened.map((o) => o.capabilityId));
   return {
     openedCapabilities: CAPABILITY_IDS.filter((id) => openedIds.has(id)),
@@ -163,6 +194,6 @@ export async function getOverviewStats(opts: { userId: string; now?: Date }): Pr
     avgMs: total.avgMs,
     totalCalls30d: total.calls,
     successRate30d: total.calls ? total.success / total.calls : null,
-    daily: fillTimeSeries(samples, "30d", now),
+    daily: fillTimeSeries(hours, "30d", now),
   };
 }

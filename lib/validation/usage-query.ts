@@ -18,14 +18,30 @@ export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
 export const CALL_LOG_PAGE_SIZES = [10, 20, 50] as const;
 
-/** GET /api/console/call-logs query. */
+const CURSOR = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * A call log page boundary: the createdAt (epoch ms) and id of a row, "<ms>.<id>". Pages are
+ * keyset pages (newest first, id breaks ties), so a page costs the same however deep it is.
+ */
+export const callLogCursor = {
+  encode: (row: { createdAt: Date | string; id: string }) => `${new Date(row.createdAt).getTime()}.${row.id}`,
+  /** Only for strings the query schema accepted. */
+  decode: (cursor: string) => {
+    const [, ms, id] = CURSOR.exec(cursor)!;
+    return { createdAt: new Date(Number(ms)), id: id! };
+  },
+};
+
+/** GET /api/console/call-logs query. `direction` says which side of `cursor` to read: older (next) or newer (prev). */
 export const callLogQuerySchema = z.object({
   appId: optionalId,
   capabilityId: optionalCapability,
   status: z.preprocess((v) => (v === "" || v === null || v === "all" ? undefined : v), z.enum(["success", "failure"]).optional()),
   requestId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(100).optional()),
   range: z.enum(USAGE_RANGES).default("7d"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().refine((n) => (CALL_LOG_PAGE_SIZES as readonly number[]).includes(n), "pageSize").default(20),
+  cursor: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(CURSOR, "cursor").optional()),
+  direction: z.enum(["next", "prev"]).default("next"),
 });
 export type CallLogQuery = z.infer<typeof callLogQuerySchema>;

@@ -29,12 +29,28 @@ export async function migrateDatabase(url = defaultDatabaseUrl()) {
       const out = await engine.schemaPush({ force: false, schema: { files: [{ path: "schema.prisma", content: schemaText }] }, filters: NO_FILTERS });
       if (out.unexecutable?.length) throw new Error(`Schema push refused: ${out.unexecutable.join("; ")}`);
       if (out.warnings?.length) throw new Error(`Schema push needs a manual decision: ${out.warnings.join("; ")}`);
+      await runPostgresBackfills(url);
       return { pushed: out.executedSteps };
     }
     const out = await engine.applyMigrations({ migrationsList: readMigrationsList(migrationsDir), filters: NO_FILTERS });
     return { applied: out.appliedMigrationNames };
   } finally {
     engine.free();
+  }
+}
+
+// Data steps that SQLite's versioned migrations carry in their SQL (e.g. filling CallRollup from
+// existing CallRecords); a push only changes the schema. Each script guards itself, so reruns write nothing.
+async function runPostgresBackfills(url) {
+  const dir = path.join(root, "prisma/backfill");
+  const scripts = fs.readdirSync(dir).filter((f) => f.endsWith(".postgresql.sql")).sort();
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const file of scripts) await client.query(fs.readFileSync(path.join(dir, file), "utf8"));
+  } finally {
+    await client.end();
   }
 }
 

@@ -4,7 +4,7 @@ import { getAppOrThrow } from "@/lib/data/apps";
 import { listCallLogs } from "@/lib/data/call-logs";
 import { callLogQuerySchema } from "@/lib/validation/usage-query";
 
-// GET /api/console/call-logs?page=&pageSize=&appId=&capabilityId=&status=&requestId=&range= – call log (session auth)
+// GET /api/console/call-logs?pageSize=&cursor=&direction=next|prev&appId=&capabilityId=&status=&requestId=&range= – call log, keyset pages (session auth)
 export function GET(request: Request) {
   return consoleJson(async (user) => {
     const parsed = callLogQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

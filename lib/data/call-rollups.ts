@@ -1,0 +1,104 @@
+import "server-only";
+
+import type { CallRecord, CallRollup, Prisma } from "@/lib/generated/prisma/client";
+
+// Hourly rollups of the call records (model CallRollup): what the overview and monitoring charts
+// read, so their cost follows hours × apps × capabilities, never the number of calls. Each call
+// record adds itself in the transaction that writes it; the upsert's increments make concurrent
+// calls on the same hour row add up on SQLite and PostgreSQL alike (INSERT … ON CONFLICT DO UPDATE).
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Upper bounds (ms) of the latency histogram's buckets; a last bucket takes everything above. */
+export const LATENCY_BOUNDS_MS = [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000, 30000] as const;
+
+/** The histogram's columns, in bucket order (their SQL twins are in the migration's backfill). */
+export const LATENCY_COLUMNS = [
+  "latLe50",
+  "latLe100",
+  "latLe200",
+  "latLe300",
+  "latLe500",
+  "latLe750",
+  "latLe1000",
+  "latLe1500",
+  "latLe2000",
+  "latLe3000",
+  "latLe5000",
+  "latLe10000",
+  "latLe30000",
+  "latOver30000",
+] as const satisfies readonly (keyof CallRollup)[];
+
+export type LatencyColumn = (typeof LATENCY_COLUMNS)[number];
+
+/** A call counts as successful when the API answered HTTP 2xx with statusCode 0. */
+export const isSuccessfulCall = (c: { httpStatus: number; statusCode: number }) => c.httpStatus < 300 && c.statusCode === 0;
+
+export const hourStart = (t: number) => Math.floor(t / HOUR_MS) * HOUR_MS;
+
+export function latencyColumn(latencyMs: number): LatencyColumn {
+  const i = LATENCY_BOUNDS_MS.findIndex((bound) => latencyMs <= bound);
+  return LATENCY_COLUMNS[i === -1 ? LATENCY_BOUNDS_MS.length : i]!;
+}
+
+/**
+ * Nearest-rank percentile from histogram counts (one per LATENCY_COLUMNS bucket), interpolated
+ * linearly inside its bucket like Prometheus' histogram_quantile; the open last bucket answers
+ * its lower bound. 0 without calls.
+ */
+export function histogramPercentile(counts: readonly number[], p: number): number {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  let below = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const n = counts[i]!;
+    if (below + n >= rank) {
+      const upper = LATENCY_BOUNDS_MS[i];
+      const lower = i === 0 ? 0 : LATENCY_BOUNDS_MS[i - 1]!;
+      if (upper === undefined) return lower;
+      return Math.round(lower + ((upper - lower) * (rank - below)) / n);
+    }
+    below += n;
+  }
+  return LATENCY_BOUNDS_MS.at(-1)!;
+}
+
+type RolledUp = Pick<
+  CallRecord,
+  "userId" | "appId" | "capabilityId" | "createdAt" | "latencyMs" | "requestBytes" | "responseBytes" | "imageCount" | "charged" | "httpStatus" | "statusCode"
+>;
+
+/** Adds a just-written call record to its hour's rollup; call inside the record's transaction. */
+export async function addCallToRollups(tx: Prisma.TransactionClient, record: RolledUp): Promise<void> {
+  if (!record.userId) return; // only the gateway writes records, always with the app's owner
+  const key = { userId: record.userId, hour: new Date(hourStart(record.createdAt.getTime())), appId: record.appId ?? "", capabilityId: record.capabilityId };
+  const success = isSuccessfulCall(record) ? 1 : 0;
+  const latency = latencyColumn(record.latencyMs);
+  await tx.callRollup.upsert({
+    where: { userId_hour_appId_capabilityId: key },
+    create: {
+      ...key,
+      calls: 1,
+      successes: success,
+      images: record.imageCount,
+      charged: record.charged,
+      latencySumMs: record.latencyMs,
+      requestBytes: record.requestBytes,
+      responseBytes: record.responseBytes,
+      [latency]: 1,
+    },
+    update: {
+      calls: { increment: 1 },
+      successes: { increment: success },
+      images: { increment: record.imageCount },
+      charged: { increment: record.charged },
+      latencySumMs: { increment: record.latencyMs },
+      requestBytes: { increment: record.requestBytes },
+      responseBytes: { increment: record.responseBytes },
+      [latency]: { increment: 1 },
+    },
+    select: { calls: true },
+  });
+}
