@@ -3,18 +3,48 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
-import { databaseUrl, env, isPostgresUrl } from "@/lib/env";
+import { needsReopen } from "@/lib/db-faults";
+import { databaseUrl, isPostgresUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// better-sqlite3 waits for another process's lock synchronously, blocking the event loop (its
+// default is 5 s). Wait at most this long in the driver; callers that should wait longer retry
+// with timers (lib/db-faults.ts), and everything else answers "database unavailable" at once.
+const SQLITE_BUSY_TIMEOUT_MS = 10;
 
 function createClient() {
   // The generated client matches the provider of DATABASE_URL (scripts/db/generate.mjs regenerates it).
   const adapter = isPostgresUrl(databaseUrl)
     ? new PrismaPg({ connectionString: databaseUrl })
-    : new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, "") });
-  return new PrismaClient({
+    : new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const base = new PrismaClient({
     adapter,
     // Errors are thrown to the caller, which decides (expected P2002s are not worth a log line).
     log: ["warn"],
+  });
+  // A SQLite connection opened while the file was read-only stays read-only after the disk is
+  // writable again (SQLITE_READONLY on every write until a restart). Closing it makes the next
+  // query open a fresh connection, so the server recovers by itself.
+  let reopening: Promise<void> | null = null;
+  const reopen = () => {
+    reopening ??= base
+      .$disconnect()
+      .catch((err: unknown) => console.error("[db] reopening the connection failed", err))
+      .finally(() => {
+        reopening = null;
+      });
+  };
+  return base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (err) {
+          if (needsReopen(err)) reopen();
+          throw err;
+        }
+      },
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -30,6 +31,8 @@ const schema = z.object({
   /** Base URL the playground calls; defaults to this server itself. */
   PLAYGROUND_API_BASE_URL: z.string().optional(),
   PORT: int(3000),
+  /** Seconds after which calls reserved by a request that never settled (lost settlement, hung request) are released with a call record. */
+  RESERVATION_TIMEOUT_SECONDS: z.coerce.number().int().min(60, "must be at least 60 (a 50-image request takes tens of seconds)").default(600),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
   REDIS_URL: z
     .string()
@@ -54,6 +57,9 @@ export const env = loadEnv();
 export const dataDir = path.resolve(env.DATA_DIR);
 
 export const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "ocr.db")}`;
+
+/** This server among others sharing the database: a restarted one releases the reservations its predecessor left. */
+export const serverInstance = `${os.hostname()}:${env.PORT}`;
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
