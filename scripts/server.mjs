@@ -9,6 +9,7 @@ import { BlockList, isIP } from "node:net";
 import next from "next";
 
 import { root } from "./lib/prepare.mjs";
+import { installGracefulShutdown } from "./server/shutdown.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
@@ -44,7 +45,4 @@ const server = http.createServer((req, res) => {
   handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`[server] console and API on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
-}
+installGracefulShutdown(server);
