@@ -4,19 +4,19 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { needsReopen } from "@/lib/db-faults";
-import { databaseUrl, isPostgresUrl } from "@/lib/env";
+import { databaseUrl, env, isPostgresUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // better-sqlite3 waits for another process's lock synchronously, blocking the event loop (its
-// default is 5 s). Wait at most this long in the driver; callers that should wait longer retry
-// with timers (lib/db-faults.ts), and everything else answers "database unavailable" at once.
-const SQLITE_BUSY_TIMEOUT_MS = 10;
+// default is 5 s). The server waits at most SQLITE_BUSY_TIMEOUT_MS (10) in the driver; callers
+// that should wait longer retry with timers (lib/db-faults.ts), everything else answers
+// "database unavailable" at once. The admin CLI, which has no event loop to keep free, waits 5 s.
 
 function createClient() {
   // The generated client matches the provider of DATABASE_URL (scripts/db/generate.mjs regenerates it).
   const adapter = isPostgresUrl(databaseUrl)
     ? new PrismaPg({ connectionString: databaseUrl })
-    : new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: SQLITE_BUSY_TIMEOUT_MS });
+    : new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: env.SQLITE_BUSY_TIMEOUT_MS });
   const base = new PrismaClient({
     adapter,
     // Errors are thrown to the caller, which decides (expected P2002s are not worth a log line).

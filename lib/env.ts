@@ -31,6 +31,8 @@ const schema = z.object({
   /** Base URL the playground calls; defaults to this server itself. */
   PLAYGROUND_API_BASE_URL: z.string().optional(),
   PORT: int(3000),
+  /** Milliseconds a SQLite query waits, blocking the event loop, for another process's lock before failing over to async retries / 50010. The admin CLI raises it. */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10),
   /** Seconds after which calls reserved by a request that never settled (lost settlement, hung request) are released with a call record. */
   RESERVATION_TIMEOUT_SECONDS: z.coerce.number().int().min(60, "must be at least 60 (a 50-image request takes tens of seconds)").default(600),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */

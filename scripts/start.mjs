@@ -5,8 +5,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
-import { childExitStatus } from "./server/exit-status.mjs";
 import { ensureDatabase, ensureDependencies, ensureNextBuild, ensureOcrWorker, ensurePrismaClient, root } from "./lib/prepare.mjs";
+import { childExitStatus } from "./server/exit-status.mjs";
 
 ensureDependencies();
 await ensurePrismaClient();

@@ -2,7 +2,7 @@
 // "recognising" when the process is killed with SIGKILL. Usage: reserve-and-hang.ts <userId> <appId>
 import { reserveQuota } from "@/lib/data/metering";
 
-const [userId, appId] = process.argv.slice(2);
+const [userId = "", appId = ""] = process.argv.slice(2);
 const reserve = (calls: number, i: number) =>
   reserveQuota({ userId, appId, capabilityId: "general", requestId: `req-${i}`, clientIp: "127.0.0.1", calls, now: new Date() });
 
