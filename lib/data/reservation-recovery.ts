@@ -24,8 +24,14 @@ const RECORDED_ANSWER: Record<ReleaseReason, { httpStatus: number; statusCode: n
 const SWEEP_INTERVAL_MS = 15_000;
 const BATCH = 100;
 
-/** Reservations whose settlement failed in this process; the next sweep releases them. */
-const abandoned = new Set<string>();
+const globalForSweeper = globalThis as unknown as { reservationSweeper?: NodeJS.Timeout; abandonedReservations?: Set<string> };
+
+/**
+ * Reservations whose settlement failed in this process; the next sweep releases them. On
+ * globalThis: Next bundles instrumentation (the sweeper) and route handlers (the gateway)
+ * separately, so a module-level set would not be the same one in both.
+ */
+const abandoned = (globalForSweeper.abandonedReservations ??= new Set<string>());
 
 export function abandonReservation(reservationId: string): void {
   abandoned.add(reservationId);
@@ -81,8 +87,6 @@ export async function sweepReservations(now = new Date()): Promise<{ abandoned: 
   const timedOut = await releaseReservations({ createdAt: { lt: new Date(now.getTime() - env.RESERVATION_TIMEOUT_SECONDS * 1000) } }, "timeout");
   return { abandoned: released, timedOut };
 }
-
-const globalForSweeper = globalThis as unknown as { reservationSweeper?: NodeJS.Timeout };
 
 /** Restart recovery once, then a sweep every 15 s; failures (database unavailable) wait for the next round. */
 export function startReservationRecovery(): void {
