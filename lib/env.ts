@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -84,6 +85,10 @@ const schema = z.object({
   PAYMENTS_TEST_PROVIDER: z.enum(["on", "off"]).optional(),
   /** Days a call record is kept (call log); a job deletes older ones hourly. Chart rollups are kept at least 31 days. */
   CALL_RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
+  /** Milliseconds a SQLite query waits, blocking the event loop, for another process's lock before failing over to async retries / 50010. The admin CLI raises it. */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10),
+  /** Seconds after which calls reserved by a request that never settled (lost settlement, hung request) are released with a call record. */
+  RESERVATION_TIMEOUT_SECONDS: z.coerce.number().int().min(60, "must be at least 60 (a 50-image request takes tens of seconds)").default(600),
   /** Redis URL (redis://host:6379/0). Unset: rate limits, throttles and replay ids stay in this process/database (one instance). */
   REDIS_URL: z
     .string()
@@ -137,6 +142,10 @@ export const secureCookies = publicOrigin?.startsWith("https://") ?? false;
  * deployment (DATABASE_URL), unless PAYMENTS_TEST_PROVIDER says otherwise.
  */
 export const testPaymentsEnabled: boolean = env.PAYMENTS_TEST_PROVIDER ? env.PAYMENTS_TEST_PROVIDER === "on" : env.DATABASE_URL === undefined;
+
+/** This server among others sharing the database: a restarted one releases the reservations its predecessor left. */
+export const serverInstance = `${os.hostname()}:${env.PORT}`;
+
 
 /** Minutes to add to UTC to get the clients' local time, or null when that window is switched off. */
 export const eopClientUtcOffsetMinutes: number | null = env.EOP_CLIENT_UTC_OFFSET_MINUTES;

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 
 import { AppError, isAppError } from "@/lib/errors";
 import { CAPABILITY_IDS, isCapabilityId, type CapabilityId } from "@/lib/capabilities/catalog";
+import { backupDatabase, restoreDatabase } from "@/lib/admin/database-backup";
 import { bootstrapDemoAccount, readDemoCredentials } from "@/lib/admin/demo-account";
 import { createAccessKey, setAccessKeyEnabled } from "@/lib/data/access-keys";
 import { createApp, listApps } from "@/lib/data/apps";
@@ -116,9 +117,16 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<unknown>> = {
 
   "list-packs": async (flags) =>
     (await listPacks({ userId: await userIdOf(flags), capabilityId: flags.capability ? capabilityFlag(flags.capability) : undefined })).map(packJson),
+
+  backup: async (flags) => backupDatabase(need(flags, "to")),
+
+  restore: async (flags) => restoreDatabase(need(flags, "from")),
 };
 
-const FLAG_NAMES = ["email", "password", "name", "description", "capabilities", "qps", "ip-allow", "capability", "calls", "used", "valid-days", "expires-at", "access-key"] as const;
+/** Commands that must not open the database before they run (restore replaces its content). */
+const NO_CATALOG_SYNC = new Set(["restore"]);
+
+const FLAG_NAMES = ["email", "password", "name", "description", "capabilities", "qps", "ip-allow", "capability", "calls", "used", "valid-days", "expires-at", "access-key", "to", "from"] as const;
 const FLAG_OPTIONS = Object.fromEntries(FLAG_NAMES.map((name) => [name, { type: "string" as const }]));
 
 function parseFlags(args: string[]) {
@@ -135,7 +143,7 @@ async function main() {
   if (!run) throw new AppError("invalid", `Unknown command "${command ?? ""}". Commands: ${Object.keys(COMMANDS).join(", ")}`);
   const { values } = parseFlags(rest);
   const flags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : undefined]));
-  await syncCapabilityCatalog();
+  if (!NO_CATALOG_SYNC.has(command ?? "")) await syncCapabilityCatalog();
   return run(flags);
 }
 

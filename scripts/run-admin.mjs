@@ -11,5 +11,7 @@ ensureDatabase();
 const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/admin.ts"), ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
+  // A command may wait for the server's write lock; no event loop to keep free here (lib/db.ts).
+  env: { SQLITE_BUSY_TIMEOUT_MS: "5000", ...process.env },
 });
 process.exit(result.status ?? 1);

@@ -12,6 +12,7 @@ import { DEFAULT_TRUSTED_PROXIES, parseTrustedProxies } from "../lib/net/address
 import { root } from "./lib/prepare.mjs";
 import { routeApiRequest } from "./server/api-target.mjs";
 import { setClientAddress } from "./server/client-address.mjs";
+import { installGracefulShutdown } from "./server/shutdown.mjs";
 
 const port = Number(process.env.PORT || 3000);
 // Not HOSTNAME: containers set it to their own name, which would bind one interface only.
@@ -28,7 +29,4 @@ const server = http.createServer((req, res) => {
   handle(req, res);
 });
 server.listen(port, hostname, () => console.log(`[server] console and API on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
-}
+installGracefulShutdown(server);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 
 import { ensureDatabase, ensureDependencies, ensureNextBuild, ensureOcrWorker, ensurePrismaClient, root } from "./lib/prepare.mjs";
+import { childExitStatus } from "./server/exit-status.mjs";
 
 ensureDependencies();
 await ensurePrismaClient();
@@ -46,4 +47,5 @@ const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], 
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Non-zero whenever the server ends abnormally (killed by a signal, e.g. OOM): restart-on-failure works.
+server.on("exit", (code, signal) => process.exit(childExitStatus(code, signal)));

@@ -85,7 +85,7 @@ describe("addCallToRollups (through settleCall)", () => {
   test("the rollup's charged is the record's charged", async () => {
     const ids = await newApp();
     await db.quotaPack.create({ data: { userId: ids.userId, capabilityId: "general", kind: "granted", total: 10, validTo: new Date(Date.now() + 86_400_000) } });
-    const reservation = await metering.reserveQuota({ userId: ids.userId, capabilityId: "general", calls: 3, now: new Date() });
+    const reservation = await metering.reserveQuota({ userId: ids.userId, appId: ids.appId, capabilityId: "general", requestId: "r-charged", clientIp: "", calls: 3, now: new Date() });
     await metering.settleCall({ reservation, record: record(ids, { imageCount: 3, successCount: 2 }) });
     expect((await rollupsOf(ids.userId))[0]).toMatchObject({ calls: 1, images: 3, charged: 2 });
   });

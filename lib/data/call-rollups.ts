@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { DbTransaction } from "@/lib/db";
 import type { CallRecord, CallRollup, Prisma } from "@/lib/generated/prisma/client";
 
 // Hourly rollups of the call records (model CallRollup): what the overview and monitoring charts
@@ -71,7 +72,7 @@ type RolledUp = Pick<
 >;
 
 /** Adds a just-written call record to its hour's rollup; call inside the record's transaction. */
-export async function addCallToRollups(tx: Prisma.TransactionClient, record: RolledUp): Promise<void> {
+export async function addCallToRollups(tx: DbTransaction, record: RolledUp): Promise<void> {
   if (!record.userId) return; // only the gateway writes records, always with the app's owner
   const key = { userId: record.userId, hour: new Date(hourStart(record.createdAt.getTime())), appId: record.appId ?? "", capabilityId: record.capabilityId };
   const success = isSuccessfulCall(record) ? 1 : 0;

@@ -47,9 +47,12 @@ const record = (ids: { userId: string; appId: string }, successCount: number, im
   clientIp: "127.0.0.1",
 });
 
+const reserve = (ids: { userId: string; appId: string }, images: number) =>
+  metering.reserveQuota({ ...ids, capabilityId: "general", requestId: "r", clientIp: "127.0.0.1", calls: images, now: new Date() });
+
 /** What the gateway does per call: reserve, then settle with the recognised count. */
 async function call(ids: { userId: string; appId: string }, images: number, succeeded = images) {
-  const reservation = await metering.reserveQuota({ userId: ids.userId, capabilityId: "general", calls: images, now: new Date() });
+  const reservation = await reserve(ids, images);
   if (!reservation) return false;
   await metering.settleCall({ reservation, record: record(ids, succeeded, images) });
   return true;
@@ -134,5 +137,30 @@ describe("reserve and settle", () => {
     await metering.settleCall({ reservation: null, record: { ...record(ids, 0, 0), httpStatus: 403, statusCode: 50002 } });
     const rows = await db.callRecord.findMany({ where: { userId: ids.userId } });
     expect(rows).toMatchObject([{ statusCode: 50002, httpStatus: 403, charged: 0 }]);
+  });
+});
+
+describe("persisted reservation", () => {
+  test("is written with the calls it takes and removed by its settlement", async () => {
+    const ids = await newUser();
+    await addPack(ids.userId, 10, 0);
+    const reservation = await reserve(ids, 3);
+    expect(reservation).not.toBeNull();
+    const row = await db.quotaReservation.findUniqueOrThrow({ where: { id: reservation!.id } });
+    expect(JSON.parse(row.parts)).toEqual(reservation!.parts);
+    expect(row).toMatchObject({ userId: ids.userId, appId: ids.appId, imageCount: 3 });
+    expect(await metering.settleCall({ reservation, record: record(ids, 2, 3) })).toBe("settled");
+    expect(await db.quotaReservation.count({ where: { id: reservation!.id } })).toBe(0);
+  });
+
+  test("settlement is idempotent: a second settlement of the same reservation changes nothing", async () => {
+    const ids = await newUser();
+    await addPack(ids.userId, 10, 0);
+    const reservation = await reserve(ids, 4);
+    expect(await metering.settleCall({ reservation, record: record(ids, 1, 4) })).toBe("settled");
+    expect(await metering.settleCall({ reservation, record: record(ids, 1, 4) })).toBe("already-settled");
+    expect(await usedOf(ids.userId)).toEqual([1]);
+    const records = await db.callRecord.findMany({ where: { userId: ids.userId } });
+    expect(records).toMatchObject([{ charged: 1, reservationId: reservation!.id, settlement: "" }]);
   });
 });

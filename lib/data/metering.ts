@@ -1,13 +1,19 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
+import { withDatabaseRetry } from "@/lib/db-faults";
 import type { CapabilityId } from "@/lib/capabilities/catalog";
 import { addCallToRollups } from "@/lib/data/call-rollups";
+import { serverInstance } from "@/lib/env";
 
 // Quota and call records (contract §Metering and quota). One call = one image processed successfully.
 // Quota is per user and capability over the packs valid now, taken from the pack that expires first.
 // Calls are reserved before recognition and settled after, so concurrent requests never overdraw a
 // pack: every decrement is a conditional update (`used <= total - n`) inside a transaction.
+// The reservation is persisted (QuotaReservation) in the transaction that takes the calls and
+// removed in the one that settles them, so a request that never settles (crash, kill -9, lost
+// settlement) is released with a call record later (lib/data/reservation-recovery.ts). Invariant:
+// a pack's `used` = calls charged in call records + calls held by open reservations.
 
 export type QuotaCheck = { ok: true } | { ok: false; code: 51001 | 51002 | 51003 };
 
@@ -25,43 +31,75 @@ export async function checkQuota(opts: { userId: string; capabilityId: Capabilit
 }
 
 export interface Reservation {
+  /** QuotaReservation id: settlement is keyed by it, so it happens once. */
+  id: string;
   /** Calls taken from each pack, earliest expiry first. */
-  parts: { packId: string; calls: number }[];
+  parts: ReservationPart[];
 }
 
-export const reservedCalls = (reservation: Reservation) => reservation.parts.reduce((sum, part) => sum + part.calls, 0);
+export type ReservationPart = { packId: string; calls: number };
+
+export const reservedCalls = (reservation: Pick<Reservation, "parts">) => reservation.parts.reduce((sum, part) => sum + part.calls, 0);
 
 class ReservationConflict extends Error {}
 class InsufficientQuota extends Error {}
 
+/** A reservation waits this long for a locked database before the request answers 50010. */
+const RESERVE_RETRY_WINDOW_MS = 1_000;
+/** Settlement decides what the client is charged: worth waiting longer for. */
+const SETTLE_RETRY_WINDOW_MS = 3_000;
+
 /** Takes `calls` from the valid packs (possibly spanning several), or returns null when fewer remain. */
-export async function reserveQuota(opts: { userId: string; capabilityId: CapabilityId; calls: number; now: Date }): Promise<Reservation | null> {
+export async function reserveQuota(opts: {
+  userId: string;
+  appId: string;
+  capabilityId: CapabilityId;
+  requestId: string;
+  clientIp: string;
+  calls: number;
+  now: Date;
+}): Promise<Reservation | null> {
   try {
-    return await withRetry(() =>
-      db.$transaction(async (tx) => {
-        const packs = await tx.quotaPack.findMany({
-          where: { userId: opts.userId, capabilityId: opts.capabilityId, validFrom: { lte: opts.now }, validTo: { gt: opts.now } },
-          orderBy: [{ validTo: "asc" }, { createdAt: "asc" }],
-          select: { id: true, total: true, used: true },
-        });
-        const parts: Reservation["parts"] = [];
-        let needed = opts.calls;
-        for (const pack of packs) {
-          if (needed === 0) break;
-          const take = Math.min(pack.total - pack.used, needed);
-          if (take <= 0) continue;
-          const { count } = await tx.quotaPack.updateMany({
-            where: { id: pack.id, used: { lte: pack.total - take } },
-            data: { used: { increment: take } },
+    return await withDatabaseRetry(
+      () =>
+        db.$transaction(async (tx) => {
+          const packs = await tx.quotaPack.findMany({
+            where: { userId: opts.userId, capabilityId: opts.capabilityId, validFrom: { lte: opts.now }, validTo: { gt: opts.now } },
+            orderBy: [{ validTo: "asc" }, { createdAt: "asc" }],
+            select: { id: true, total: true, used: true },
           });
-          // Another request got there between our read and write: start over with fresh numbers.
-          if (count !== 1) throw new ReservationConflict();
-          parts.push({ packId: pack.id, calls: take });
-          needed -= take;
-        }
-        if (needed > 0) throw new InsufficientQuota(); // rolls the partial takes back
-        return { parts };
-      }),
+          const parts: ReservationPart[] = [];
+          let needed = opts.calls;
+          for (const pack of packs) {
+            if (needed === 0) break;
+            const take = Math.min(pack.total - pack.used, needed);
+            if (take <= 0) continue;
+            const { count } = await tx.quotaPack.updateMany({
+              where: { id: pack.id, used: { lte: pack.total - take } },
+              data: { used: { increment: take } },
+            });
+            // Another request got there between our read and write: start over with fresh numbers.
+            if (count !== 1) throw new ReservationConflict();
+            parts.push({ packId: pack.id, calls: take });
+            needed -= take;
+          }
+          if (needed > 0) throw new InsufficientQuota(); // rolls the partial takes back
+          const row = await tx.quotaReservation.create({
+            data: {
+              userId: opts.userId,
+              appId: opts.appId,
+              capabilityId: opts.capabilityId,
+              requestId: opts.requestId,
+              clientIp: opts.clientIp,
+              imageCount: opts.calls,
+              parts: JSON.stringify(parts),
+              instance: serverInstance,
+            },
+            select: { id: true },
+          });
+          return { id: row.id, parts };
+        }),
+      { windowMs: RESERVE_RETRY_WINDOW_MS, alsoRetry: (err) => err instanceof ReservationConflict },
     );
   } catch (err) {
     if (err instanceof InsufficientQuota) return null;
@@ -71,7 +109,7 @@ export async function reserveQuota(opts: { userId: string; capabilityId: Capabil
 
 export interface CallRecordInput {
   userId: string;
-  appId: string;
+  appId: string | null;
   capabilityId: CapabilityId;
   requestId: string;
   latencyMs: number;
@@ -83,47 +121,50 @@ export interface CallRecordInput {
   httpStatus: number;
   statusCode: number;
   clientIp: string;
+  /** "" for a request's own settlement; otherwise why its reservation was released without it. */
+  settlement?: string;
 }
+
+/** "settled" wrote the record; "already-settled": the reservation was settled or released before (nothing done). */
+export type SettleResult = "settled" | "already-settled";
+
+type Tx = DbTransaction;
 
 /**
  * Ends a call: gives back the reserved calls that were not used (failed images; no refund once
  * used) and writes its record, in one transaction. Without a reservation only the record is written.
+ * Transient database errors are retried; the reservation row makes a retry (or a race with the
+ * recovery sweeper) settle at most once.
  */
-export async function settleCall(opts: { record: CallRecordInput; reservation: Reservation | null }): Promise<void> {
-  const reserved = opts.reservation ? reservedCalls(opts.reservation) : 0;
+export async function settleCall(opts: { record: CallRecordInput; reservation: Reservation | null; retryWindowMs?: number }): Promise<SettleResult> {
+  const reservation = opts.reservation;
+  const reserved = reservation ? reservedCalls(reservation) : 0;
   const charged = Math.min(reserved, opts.record.successCount);
-  const parts = [...(opts.reservation?.parts ?? [])].reverse(); // release from the latest-expiring pack first
-  await withRetry(() =>
-    db.$transaction(async (tx) => {
-      let toRelease = reserved - charged;
-      for (const part of parts) {
-        if (toRelease === 0) break;
-        const n = Math.min(part.calls, toRelease);
-        await tx.quotaPack.updateMany({ where: { id: part.packId, used: { gte: n } }, data: { used: { decrement: n } } });
-        toRelease -= n;
-      }
-      await addCallToRollups(tx, await tx.callRecord.create({ data: { ...opts.record, charged } }));
-    }),
+  return withDatabaseRetry(
+    () =>
+      db.$transaction(async (tx) => {
+        if (reservation && !(await takeReservation(tx, reservation.id))) return "already-settled" as const;
+        await releaseCalls(tx, reservation?.parts ?? [], reserved - charged);
+        await addCallToRollups(tx, await tx.callRecord.create({ data: { ...opts.record, charged, reservationId: reservation?.id ?? null } }));
+        return "settled" as const;
+      }),
+    { windowMs: opts.retryWindowMs ?? SETTLE_RETRY_WINDOW_MS },
   );
 }
 
-const RETRY_ATTEMPTS = 8;
-// P2034: write conflict / deadlock; SQLITE_BUSY: another process (e.g. the admin CLI) holds the write lock.
-const RETRYABLE_CODES = new Set(["P2034", "SQLITE_BUSY"]);
-
-function isRetryable(err: unknown): boolean {
-  if (err instanceof ReservationConflict) return true;
-  const code = (err as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof code === "string" && RETRYABLE_CODES.has(code);
+/** Deletes the reservation row; false when another settlement or release already took it. */
+export async function takeReservation(tx: Tx, reservationId: string): Promise<boolean> {
+  const { count } = await tx.quotaReservation.deleteMany({ where: { id: reservationId } });
+  return count === 1;
 }
 
-async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (attempt >= RETRY_ATTEMPTS || !isRetryable(err)) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
-    }
+/** Gives `calls` back to the packs, from the latest-expiring part first. */
+export async function releaseCalls(tx: Tx, parts: ReservationPart[], calls: number): Promise<void> {
+  let toRelease = calls;
+  for (const part of [...parts].reverse()) {
+    if (toRelease === 0) break;
+    const n = Math.min(part.calls, toRelease);
+    await tx.quotaPack.updateMany({ where: { id: part.packId, used: { gte: n } }, data: { used: { decrement: n } } });
+    toRelease -= n;
   }
 }

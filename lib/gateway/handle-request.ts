@@ -7,13 +7,15 @@ import { CapabilityError } from "@/lib/capabilities/capability-error";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
 import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
 import { checkQuota, reserveQuota, settleCall, type Reservation } from "@/lib/data/metering";
+import { abandonReservation } from "@/lib/data/reservation-recovery";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db-faults";
 import { admitOcrWork, bodyBudget } from "@/lib/gateway/admission";
 import { assertDeclaredLengthWithin, readBodyWithLimit, reserveBody } from "@/lib/gateway/body-reader";
 import { resolveClientIp } from "@/lib/gateway/client-ip";
 import { getGatewayApp, getSigningKey, touchAccessKey, type GatewayApp } from "@/lib/data/gateway-credentials";
 import { eopDateAcceptableUntil, type EopDateWindow, isEopDateAcceptable, parseEopDate } from "@/lib/gateway/eop-date";
 import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-signature";
-import { GatewayError } from "@/lib/gateway/errors";
+import { GatewayError, serviceBusy } from "@/lib/gateway/errors";
 import type { Lease } from "@/lib/gateway/in-flight-budget";
 import { isIpAllowed } from "@/lib/gateway/ip-allow-list";
 import { takeAppToken } from "@/lib/gateway/rate-limit";
@@ -49,6 +51,9 @@ import { recordStage, timeStage, withStageTimes } from "@/lib/observability/stag
  *  14. reserve one call per image (paid capabilities) → 51003 when fewer remain
  *  15. recognition
  *  16. metering, always once the app is known: release unused calls and record the call
+ * The database being unavailable (locked, read-only, unreachable) at any step answers 50010 (HTTP
+ * 503, Retry-After) at once. A settlement that still fails after its retries answers 50010 too,
+ * never the recognition result: the reservation is then released by the sweeper, with a record.
  */
 
 interface CallState {
@@ -97,7 +102,7 @@ export async function handleGatewayRequest(req: Request): Promise<Response> {
       for (const lease of call.leases) lease.release();
     }
     if (!times.has("gateway")) times.add("gateway", performance.now() - call.startedAt);
-    if (call.app) await timeStage("metering", () => meter(call, response));
+    if (call.app) response = await timeStage("metering", () => meter(call, response));
     const totalMs = performance.now() - call.startedAt;
     return observeApiCall({ capability: call.endpoint?.capability ?? "none", response, times, totalMs, log: call.log });
   });
@@ -130,7 +135,15 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   call.imageCount = parsed.request.imageCount;
   call.leases.push(admitOcrWork(parsed.request.imageCount, parsed.request.imageBytes));
   if (paid) {
-    call.reservation = await reserveQuota({ userId, capabilityId: endpoint.capability, calls: call.imageCount, now: new Date() });
+    call.reservation = await reserveQuota({
+      userId,
+      appId: app.id,
+      capabilityId: endpoint.capability,
+      requestId: call.requestId,
+      clientIp: call.clientIp,
+      calls: call.imageCount,
+      now: new Date(),
+    });
     if (!call.reservation) throw new GatewayError(51003);
   }
 
@@ -194,19 +207,29 @@ async function authenticate(req: Request, call: CallState): Promise<{ userId: st
 /** The one catch at the edge: known errors serialize; anything else is logged and answered without internals. */
 function errorResponse(err: unknown, call: CallState): Response {
   if (err instanceof GatewayError || err instanceof CapabilityError) return err.toResponse();
+  if (isDatabaseUnavailable(err)) return databaseUnavailable().toResponse();
   call.log.error({ err }, "gateway request failed");
   if (call.inCapability && call.endpoint) return new CapabilityError(call.endpoint.family, call.endpoint.family.internalCode).toResponse();
   return new GatewayError(50000).toResponse();
 }
 
-/** Step 15. Settles the reservation and records the call; a metering failure is logged, the answer stands. */
-async function meter(call: CallState, response: Response): Promise<void> {
-  if (!call.app || !call.endpoint) return;
+const databaseUnavailable = () => serviceBusy(DATABASE_RETRY_AFTER_SECONDS, "database unavailable");
+
+/**
+ * Step 15. Settles the reservation and records the call, and returns the answer to send: the
+ * response itself, or an error when the charge could not be settled (the client is never told
+ * "success" for calls that are not billed consistently). A record that fails without a
+ * reservation (nothing charged) is logged and the answer stands.
+ */
+async function meter(call: CallState, response: Response): Promise<Response> {
+  if (!call.app || !call.endpoint) return response;
+  const text = await response.clone().text();
+  const statusCode = statusCodeOf(text);
   try {
-    const text = await response.clone().text();
-    const statusCode = (JSON.parse(text) as { statusCode?: unknown }).statusCode;
-    await settleCall({
+    const result = await settleCall({
       reservation: call.reservation,
+      // The database already failed this request: one attempt, so the 503 stays fast.
+      retryWindowMs: statusCode === 50010 ? 0 : undefined,
       record: {
         userId: call.app.userId,
         appId: call.app.id,
@@ -219,11 +242,26 @@ async function meter(call: CallState, response: Response): Promise<void> {
         successCount: call.outcome?.successCount ?? 0,
         failCount: call.outcome?.failCount ?? call.imageCount,
         httpStatus: response.status,
-        statusCode: typeof statusCode === "number" ? statusCode : 0,
+        statusCode,
         clientIp: call.clientIp,
       },
     });
+    // Released by the timeout sweeper while recognising: recorded as 50000, nothing charged.
+    if (result === "already-settled") return new GatewayError(50000, { details: "reservation expired before settlement" }).toResponse();
+    return response;
   } catch (err) {
     call.log.error({ err }, "metering failed");
+    if (!call.reservation) return response;
+    abandonReservation(call.reservation.id);
+    return isDatabaseUnavailable(err) ? databaseUnavailable().toResponse() : new GatewayError(50000).toResponse();
+  }
+}
+
+function statusCodeOf(body: string): number {
+  try {
+    const code = (JSON.parse(body) as { statusCode?: unknown }).statusCode;
+    return typeof code === "number" ? code : 0;
+  } catch {
+    return 0;
   }
 }

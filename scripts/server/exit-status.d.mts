@@ -1,0 +1,1 @@
+export function childExitStatus(code: number | null, signal: NodeJS.Signals | null): number;
