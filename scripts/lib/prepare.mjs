@@ -19,7 +19,9 @@ export function ensureDependencies() {
   const lock = path.join(root, "package-lock.json");
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
   log("installing dependencies (npm ci)…");
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+  // --include=dev: `npm start` may run with NODE_ENV=production, which would otherwise drop the
+  // build and test tools (esbuild, tsx, vitest) that the same checkout needs.
+  execFileSync("npm", ["ci", "--include=dev", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
 }
 
 export async function ensurePrismaClient() {

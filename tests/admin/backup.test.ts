@@ -33,7 +33,7 @@ const adminAsync = (...args: string[]) =>
 const WRITER = `
 const db = new (require("better-sqlite3"))(process.argv[1], { timeout: 5000 });
 let n = 0;
-const timer = setInterval(() => db.prepare("INSERT INTO LoginAttempt (id, key, createdAt) VALUES (?, 'k', 0)").run("w" + n++), 5);
+const timer = setInterval(() => db.prepare("INSERT INTO ReplayNonce (accessKey, requestId, expiresAt) VALUES ('k', ?, 0)").run("w" + n++), 5);
 process.on("SIGTERM", () => { clearInterval(timer); process.stdout.write(String(n)); process.exit(0); });`;
 
 const emails = (file: string) => {

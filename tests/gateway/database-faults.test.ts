@@ -15,11 +15,11 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 const fault = vi.hoisted(() => ({ duringRecognition: null as null | (() => Promise<void>) }));
 vi.mock("@/lib/ocr/engine", () => ({
   getOcrEngine: async () => ({
-    recognize: async () => {
+    recognizeFile: async () => {
       const hook = fault.duringRecognition;
       fault.duringRecognition = null;
       await hook?.();
-      return [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }];
+      return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
     },
   }),
   isOcrEngineReady: () => true,

@@ -13,13 +13,15 @@ vi.mock("@/lib/ocr/engine", async () => {
   const { recordStage } = await import("@/lib/observability/stage-times");
   return {
     getOcrEngine: async () => ({
-      recognize: async () => {
-        // After an await, as the real engine reports: the call's clock must survive it.
+      recognizeFile: async () => {
+        // After an await, as the real engine reports: the call's clock must survive it. The
+        // worker decodes the upload, so decode comes back with the job's times too.
         await new Promise((resolve) => setTimeout(resolve, 2));
         recordStage("queue", 4);
+        recordStage("decode", 3);
         recordStage("detection", 30);
         recordStage("recognition", 50);
-        return [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }];
+        return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
       },
       stats: () => ({ workers: 2, busy: 0, queued: 0 }),
     }),
