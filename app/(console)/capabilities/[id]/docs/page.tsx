@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { API_PREFIX, getCapabilityDef, isCapabilityId } from "@/lib/capabilities/catalog";
 import { Badge } from "@/components/ui/badge";
+import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -101,7 +102,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
         title={
           <span className="flex items-center gap-2">
             {def.name} API
-            <Badge tone={def.status === "商用" ? "primary" : "success"}>{def.status}</Badge>
+            <BillingBadge capability={def} />
           </span>
         }
         description={docs.description}
