@@ -8,7 +8,8 @@ export interface DocumentedAnswer {
   body: Record<string, unknown>;
 }
 
-type Examples = Record<string, { value: { statusCode?: number; returnObj?: { err_code?: number }[] } & Record<string, unknown> }>;
+type Body = Record<string, unknown>;
+type Examples = Record<string, { value: Body & { statusCode?: number; returnObj?: Body[] } }>;
 type Operation = { responses: Record<string, { content?: Record<string, { examples?: Examples }> }> };
 
 export function documentedAnswers(doc: Record<string, unknown>): DocumentedAnswer[] {
@@ -16,9 +17,9 @@ export function documentedAnswers(doc: Record<string, unknown>): DocumentedAnswe
   return Object.entries(paths).flatMap(([path, item]) =>
     Object.values(item).flatMap((op) =>
       Object.entries(op.responses).flatMap(([status, response]) =>
-        Object.values(response.content?.["application/json"]?.examples ?? {}).flatMap(({ value }) => {
+        Object.values(response.content?.["application/json"]?.examples ?? {}).flatMap(({ value }): DocumentedAnswer[] => {
           const element = value.returnObj?.[0];
-          if (status === "200" && typeof element?.err_code === "number") return [{ path, http: 200, code: element.err_code, body: element }];
+          if (status === "200" && element && typeof element.err_code === "number") return [{ path, http: 200, code: element.err_code, body: element }];
           return typeof value.statusCode === "number" && value.statusCode !== 0 ? [{ path, http: Number(status), code: value.statusCode, body: value }] : [];
         }),
       ),
