@@ -7,7 +7,8 @@ import { FIELD_BOXES_QUERY } from "@/lib/capabilities/field-boxes";
 
 export const base64Image = z.string().describe("图片文件的 Base64（标准或 URL-safe 字母表，可无填充，不含 data: 前缀）；jpeg/png/bmp，宽高 32–5000 像素");
 
-export const batchData = z.array(base64Image).min(1).max(MAX_IMAGES_PER_REQUEST).describe(`1–${MAX_IMAGES_PER_REQUEST} 张图片，每张 ≤ 10 MiB`);
+export const batchData = z.array(base64Image).min(1).max(MAX_IMAGES_PER_REQUEST).describe(`1–${MAX_IMAGES_PER_REQUEST} 张图片，每张 ≤ 10 MiB`)
+  .meta({ examples: [["/9j/4AAQSkZJRg..."]] });
 
 /** A failed image inside a 200 batch answer. */
 export const perImageFailure = z.object({ err_code: z.int(), err_msg: z.string() }).describe("单张图片失败：不影响其他图片");

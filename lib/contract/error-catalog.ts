@@ -18,6 +18,8 @@ export interface ErrorRow {
   http: number;
   /** "request": the whole answer; "image": one `returnObj` element `{err_code, err_msg}` of a 200 batch answer. */
   scope: "request" | "image";
+  /** The 错误信息 text of the table (a batch endpoint serves it as `err_msg`, and `message: "error"` for a whole request). */
+  title: string;
   /** The served `message` (per image: `err_msg`). */
   message: string;
   /** The served `details`, when the answer has one. */
@@ -37,11 +39,11 @@ export function capabilityErrorRows(id: CapabilityId): ErrorRow[] {
     return scopes.map((scope): ErrorRow => {
       if (scope === "image") {
         const element = perImageError(family, code);
-        return { code, error: `AI_OP_${code}`, http: 200, scope, message: element.err_msg, doc: text.details, body: { ...element } };
+        return { code, error: `AI_OP_${code}`, http: 200, scope, title: text.message, message: element.err_msg, doc: text.details, body: { ...element } };
       }
       const error = new CapabilityError(family, code);
       const body = error.toJSON();
-      return { code, error: body.error, http: error.httpStatus, scope, message: body.message, details: body.details, doc: body.details, body };
+      return { code, error: body.error, http: error.httpStatus, scope, title: text.message, message: body.message, details: body.details, doc: body.details, body };
     });
   });
 }
@@ -72,7 +74,7 @@ function allGatewayRows(): ErrorRow[] {
     return statuses.flatMap((http) =>
       detailTexts.map((details): ErrorRow => {
         const body = new GatewayError(code, { http, details }).toJSON();
-        return { code, error: body.error, http, scope: "request", message: body.message, details, doc: row.doc, body };
+        return { code, error: body.error, http, scope: "request", title: row.message, message: body.message, details, doc: row.doc, body };
       }),
     );
   });

@@ -28,7 +28,7 @@ export const businessLicenseEndpoint: CapabilityEndpoint = {
   },
   contract: {
     // No other keys are allowed (400007): the opt-in is a query parameter.
-    request: z.strictObject({ Action: z.literal(BUSINESS_LICENSE_ACTION), ImageData: base64Image.describe("一张图片（≤ 7 MiB）的 Base64") }),
+    request: z.strictObject({ Action: z.literal(BUSINESS_LICENSE_ACTION), ImageData: base64Image.describe("一张图片（≤ 7 MiB）的 Base64").meta({ examples: ["/9j/4AAQSkZJRg..."] }) }),
     response: z.object({
       statusCode: z.literal(0),
       message: z.literal("success"),
