@@ -1,3 +1,5 @@
+import "server-only";
+
 import type { CapabilityId } from "@/lib/capabilities/catalog";
 import type { CapabilityEndpoint } from "@/lib/capabilities/endpoint";
 import { businessLicenseEndpoint } from "@/lib/capabilities/business-license/endpoint";
