@@ -64,7 +64,8 @@ const matches = (e: Expected, a: { http: number; code: number; body: Record<stri
 
 test("the scan finds the conformance suite's expected errors", () => {
   expect(expectations.length).toBeGreaterThan(70);
-  expect(new Set(expectations.map((e) => e.file))).toEqual(new Set(["business-license.spec.ts", "edge.spec.ts", "gateway-errors.spec.ts", "general-ocr.spec.ts", "idcard.spec.ts", "metering.spec.ts", "plate.spec.ts"]));
+  const files = new Set(expectations.map((e) => e.file));
+  for (const file of ["business-license.spec.ts", "edge.spec.ts", "gateway-errors.spec.ts", "general-ocr.spec.ts", "idcard.spec.ts", "metering.spec.ts", "plate.spec.ts"]) expect(files).toContain(file);
   // A case table row and its loop's status: licence "not a dict" → 400005 with HTTP 400.
   expect(expectations).toContainEqual({ file: "business-license.spec.ts", code: 400005, http: 400, text: "请求体类型错误" });
 });
