@@ -6,7 +6,7 @@ import { Plus } from "lucide-react";
 
 import type { CapabilityId } from "@/lib/capabilities/catalog";
 import { openCapabilityAction } from "@/lib/actions/apps";
-import { Badge } from "@/components/ui/badge";
+import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
@@ -15,7 +15,7 @@ import { useToast } from "@/components/ui/toast";
 export interface OpenableCapability {
   id: CapabilityId;
   name: string;
-  status: string;
+  paid: boolean;
   summary: string;
   opened: boolean;
 }
@@ -74,7 +74,7 @@ export function OpenCapabilityButton({ appId, capabilities }: { appId: string; c
                 <span>
                   <span className="flex items-center gap-2 text-sm font-medium">
                     {c.name}
-                    <Badge tone={c.status === "商用" ? "primary" : "success"}>{c.status}</Badge>
+                    <BillingBadge capability={c} />
                   </span>
                   <span className="mt-0.5 block text-xs text-muted">{c.summary}</span>
                 </span>

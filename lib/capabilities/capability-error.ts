@@ -7,7 +7,18 @@ export interface CapabilityErrorText {
   message: string;
   /** 错误描述 column of the seed's table. */
   details: string;
+  /** HTTP status when it is not the family rule (4xx codes → 400, 5xx → 500), e.g. 405 for the method code. */
+  http?: number;
+  /**
+   * "request" (default): the whole request fails with this answer. "image": a batch element
+   * `{err_code, err_msg}` inside a 200 answer. "both": the internal code, either way.
+   */
+  scope?: "request" | "image" | "both";
 }
+
+/** The HTTP status a whole-request answer with this code carries. */
+export const capabilityHttpStatus = (text: Pick<CapabilityErrorText, "http">, code: number): number =>
+  text.http ?? (String(code).startsWith("5") ? 500 : 400);
 
 export interface CapabilityErrorFamily {
   codes: Readonly<Record<number, CapabilityErrorText>>;
@@ -21,15 +32,13 @@ export class CapabilityError extends Error {
   constructor(
     readonly family: CapabilityErrorFamily,
     readonly code: number,
-    /** Overrides the family rule (4xx codes → 400, 5xx → 500), e.g. 405 for the method code. */
-    readonly http?: number,
   ) {
     super(`AI_OP_${code}`);
     this.name = "CapabilityError";
   }
 
   get httpStatus(): number {
-    return this.http ?? (String(this.code).startsWith("5") ? 500 : 400);
+    return capabilityHttpStatus(errorText(this.family, this.code), this.code);
   }
 
   toJSON() {
@@ -57,7 +66,7 @@ export function perImageError(family: CapabilityErrorFamily, code: number): PerI
   return { err_code: code, err_msg: errorText(family, code).message };
 }
 
-function errorText(family: CapabilityErrorFamily, code: number): CapabilityErrorText {
+export function errorText(family: CapabilityErrorFamily, code: number): CapabilityErrorText {
   const text = family.codes[code];
   if (!text) throw new Error(`No text for capability code ${code}`);
   return text;

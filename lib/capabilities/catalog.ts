@@ -16,8 +16,8 @@ export interface PriceTierDef {
 export interface CapabilityDef {
   id: CapabilityId;
   name: string;
-  /** "商用" needs a quota pack; "限免" is free once opened. */
-  status: "商用" | "限免";
+  /** Calls are charged to quota packs; a free capability can be called once opened. */
+  paid: boolean;
   /** API id segments under /v1/aiop/api/ (first is canonical, the rest are aliases). */
   routes: { apiId: string; path: string }[];
   trialCalls: number;
@@ -41,7 +41,7 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
   {
     id: "general",
     name: "通用型OCR",
-    status: "商用",
+    paid: true,
     routes: [{ apiId: "2f3p1pnxpqm8", path: "/ocrdetect/ocr/v1/image.json" }],
     trialCalls: 10_000,
     priceTiers: [
@@ -55,7 +55,7 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
   {
     id: "idcard",
     name: "身份证识别",
-    status: "商用",
+    paid: true,
     routes: [{ apiId: "2f3os7qq79xc", path: "/IdentityCard/ocr/v1/idcard.json" }],
     trialCalls: 10_000,
     priceTiers: IDCARD_AND_PLATE_TIERS,
@@ -64,7 +64,7 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
   {
     id: "plate",
     name: "车牌识别",
-    status: "商用",
+    paid: true,
     routes: [{ apiId: "2gt54ed8660w", path: "/driven-plate-ocr/platelicense.json" }],
     trialCalls: 10_000,
     priceTiers: IDCARD_AND_PLATE_TIERS,
@@ -73,7 +73,7 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
   {
     id: "license",
     name: "营业执照识别",
-    status: "限免",
+    paid: false,
     routes: [
       { apiId: "2k8jo3ghhjwg", path: "/businesslicense/ocr/v1/BusinessLicense.json" },
       // The seed's §4.3.4 URL; the contract serves it as an alias.
@@ -84,6 +84,9 @@ export const CAPABILITIES: readonly CapabilityDef[] = [
     summary: "针对营业执照图片，进行 OCR 检测，返回统一社会信用代码、名称、住所等信息",
   },
 ];
+
+/** The console's label for the billing mode: "商用" (needs packs) or "限免" (free for a limited time). */
+export const billingLabel = (def: Pick<CapabilityDef, "paid">): "商用" | "限免" => (def.paid ? "商用" : "限免");
 
 export function getCapabilityDef(id: CapabilityId): CapabilityDef {
   const def = CAPABILITIES.find((c) => c.id === id);

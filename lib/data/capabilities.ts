@@ -1,13 +1,13 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { CAPABILITIES } from "@/lib/capabilities/catalog";
+import { billingLabel, CAPABILITIES } from "@/lib/capabilities/catalog";
 
 /** Makes the Capability and PriceTier rows match lib/capabilities/catalog.ts (idempotent). */
 export async function syncCapabilityCatalog(): Promise<void> {
   await db.$transaction(async (tx) => {
     for (const [sortOrder, cap] of CAPABILITIES.entries()) {
-      const data = { name: cap.name, status: cap.status, apiId: cap.routes[0]!.apiId, trialCalls: cap.trialCalls, sortOrder };
+      const data = { name: cap.name, status: billingLabel(cap), apiId: cap.routes[0]!.apiId, trialCalls: cap.trialCalls, sortOrder };
       await tx.capability.upsert({ where: { id: cap.id }, create: { id: cap.id, ...data }, update: data });
       await tx.priceTier.deleteMany({ where: { capabilityId: cap.id, calls: { notIn: cap.priceTiers.map((t) => t.calls) } } });
       for (const tier of cap.priceTiers) {

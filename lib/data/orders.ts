@@ -43,7 +43,7 @@ const toDto = ({ pack, ...row }: OrderRow): OrderDto => ({
 /** A pending order for one of the capability's price tiers; the price comes from the catalog, never from the client. */
 export async function createOrder(opts: { userId: string; capabilityId: CapabilityId; calls: number; provider: string }): Promise<OrderDto> {
   const def = getCapabilityDef(opts.capabilityId);
-  if (def.status !== "商用") throw new AppError("invalid", `${def.id} is free`, `${def.name}为限免能力，开通即可使用，无需购买`);
+  if (!def.paid) throw new AppError("invalid", `${def.id} is free`, `${def.name}为限免能力，开通即可使用，无需购买`);
   const tier = def.priceTiers.find((t) => t.calls === opts.calls);
   if (!tier) throw new AppError("invalid", `No tier ${opts.calls} for ${def.id}`, "所选规格不存在");
   const row = await db.order.create({

@@ -23,5 +23,5 @@ export function admitOcrWork(images: number, bytes: number): Lease {
   const lease = ocrBudget.tryAcquire(images, bytes);
   if (lease) return lease;
   const backlogSeconds = ocrBudget.inUse().units / env.OCR_WORKERS;
-  throw serviceBusy(Math.min(MAX_RETRY_SECONDS, backlogSeconds), "OCR work in flight at its limit");
+  throw serviceBusy(Math.min(MAX_RETRY_SECONDS, backlogSeconds), "ocrBudget");
 }

@@ -43,7 +43,7 @@ export function assertDeclaredLengthWithin(headers: Headers, maxBytes: number): 
  */
 export function reserveBody(headers: Headers, budget: InFlightBudget): Lease {
   const lease = budget.tryAcquire(0, declaredLength(headers) ?? 0);
-  if (!lease) throw serviceBusy(BODY_BUSY_RETRY_SECONDS, "request body budget full");
+  if (!lease) throw serviceBusy(BODY_BUSY_RETRY_SECONDS, "bodyBudget");
   return lease;
 }
 
@@ -67,7 +67,7 @@ export async function readBodyWithLimit(req: Request, maxBytes: number, lease: L
       const end = total + value.byteLength;
       if (end > maxBytes || (declared !== null && end > declared)) throw new GatewayError(40013);
       if (end > reserved) {
-        if (!lease.grow(end - reserved)) throw serviceBusy(BODY_BUSY_RETRY_SECONDS, "request body budget full");
+        if (!lease.grow(end - reserved)) throw serviceBusy(BODY_BUSY_RETRY_SECONDS, "bodyBudget");
         reserved = end;
       }
       // Only the growable buffer can be short: a declared length caps `end` above.

@@ -125,7 +125,7 @@ async function runPipeline(req: Request, call: CallState): Promise<Response> {
   const token = await takeAppToken(app.id, app.qpsLimit);
   if (!token.ok) throw new GatewayError(40029, { headers: { "Retry-After": String(token.retryAfterSeconds) } });
 
-  const paid = getCapabilityDef(endpoint.capability).status === "商用";
+  const paid = getCapabilityDef(endpoint.capability).paid;
   if (paid) {
     const quota = await checkQuota({ userId, capabilityId: endpoint.capability, now: new Date() });
     if (!quota.ok) throw new GatewayError(quota.code);

@@ -91,7 +91,7 @@ export function redisRateLimiter(client: Redis, keyPrefix = "eop:qps:"): AppRate
         reply = (await client.eval(TOKEN_BUCKET_LUA, 1, keyPrefix + appId, capacity)) as [number, string];
       } catch {
         // Without the shared bucket the limit cannot be enforced: ask the client to retry, not 500.
-        throw serviceBusy(1, "rate limiter unavailable");
+        throw serviceBusy(1, "rateLimiter");
       }
       return reply[0] === 1 ? { ok: true } : { ok: false, retryAfterSeconds: retryAfter(Number(reply[1]), capacity) };
     },

@@ -53,7 +53,7 @@ export function redisReplayGuard(client: Redis, keyPrefix = "eop:replay:"): Repl
         return (await client.set(`${keyPrefix}${accessKey}:${requestId}`, "1", "PXAT", expireAt, "NX")) === "OK";
       } catch {
         // Without the shared record a replay cannot be ruled out: refuse for now, not 500.
-        throw serviceBusy(1, "replay guard unavailable");
+        throw serviceBusy(1, "replayGuard");
       }
     },
   };

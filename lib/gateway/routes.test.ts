@@ -3,7 +3,9 @@ import { describe, expect, test } from "vitest";
 import { CapabilityError } from "@/lib/capabilities/capability-error";
 
 import { GatewayError } from "./errors";
-import { getEndpoint, matchRoute } from "./routes";
+import { ENDPOINTS } from "@/lib/capabilities/endpoints";
+
+import { matchRoute } from "./routes";
 
 const P = "/v1/aiop/api/";
 
@@ -58,8 +60,8 @@ describe("matchRoute", () => {
 
 test("body limits per endpoint: the licence takes one 7 MiB image in base64 (~9.4 MiB), the batches 50 of 10 MiB", () => {
   const base64 = (bytes: number) => 4 * Math.ceil(bytes / 3);
-  const license = getEndpoint("license").maxBodyBytes;
+  const license = ENDPOINTS.license.maxBodyBytes;
   expect(license).toBeGreaterThanOrEqual(JSON.stringify({ Action: "BusinessCardOCR", ImageData: "" }).length + base64(7 * 2 ** 20));
   expect(license).toBeLessThan(9.5 * 2 ** 20);
-  for (const id of ["general", "idcard", "plate"] as const) expect(getEndpoint(id).maxBodyBytes).toBeGreaterThanOrEqual(50 * (base64(10 * 2 ** 20) + 3) + 11);
+  for (const id of ["general", "idcard", "plate"] as const) expect(ENDPOINTS[id].maxBodyBytes).toBeGreaterThanOrEqual(50 * (base64(10 * 2 ** 20) + 3) + 11);
 });

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { capabilityPath, type CapabilityId } from "@/lib/capabilities/catalog";
+import { ENDPOINTS } from "@/lib/capabilities/endpoints";
 import { FIELD_BOXES_QUERY } from "@/lib/capabilities/field-boxes";
 import { getSigningAccessKey } from "@/lib/data/access-keys";
 import { getApp } from "@/lib/data/apps";
@@ -81,7 +82,8 @@ export async function callCapabilityAsUser(opts: {
   if (!key) throw new AppError("invalid", "No enabled access key", "NO_ACCESS_KEY");
 
   // The structured endpoints return field positions on request, so the playground can draw them.
-  const query = opts.capabilityId === "idcard" || opts.capabilityId === "license" ? `${FIELD_BOXES_QUERY}=true` : "";
+  const offersFieldBoxes = ENDPOINTS[opts.capabilityId].contract.query?.some((q) => q.name === FIELD_BOXES_QUERY);
+  const query = offersFieldBoxes ? `${FIELD_BOXES_QUERY}=true` : "";
   const url = `${apiBaseUrl()}${capabilityPath(opts.capabilityId)}${query ? `?${query}` : ""}`;
   const bodies = buildBodies(opts.capabilityId, opts.images.map((bytes) => Buffer.from(bytes).toString("base64")));
   const calls: PlaygroundCall[] = [];

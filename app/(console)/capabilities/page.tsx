@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { CAPABILITIES, capabilityPath } from "@/lib/capabilities/catalog";
 import { listApps } from "@/lib/data/apps";
-import { Badge } from "@/components/ui/badge";
+import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -30,7 +30,7 @@ export default async function CapabilitiesPage() {
                 title={
                   <span className="flex items-center gap-2">
                     {c.name}
-                    <Badge tone={c.status === "商用" ? "primary" : "success"}>{c.status}</Badge>
+                    <BillingBadge capability={c} />
                   </span>
                 }
                 description={c.summary}
@@ -54,7 +54,7 @@ export default async function CapabilitiesPage() {
                   <Link href="/apps" className={buttonClass("secondary", "sm")}>
                     {openedIn > 0 ? "管理应用" : "去开通"}
                   </Link>
-                  {c.status === "商用" && (
+                  {c.paid && (
                     <Link href="/packs" className={buttonClass("ghost", "sm")}>
                       购买资源包
                     </Link>

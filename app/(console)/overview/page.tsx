@@ -84,8 +84,8 @@ export default async function OverviewPage() {
                   {opened ? <Badge tone="success">已开通</Badge> : <Badge>未开通</Badge>}
                 </div>
                 <p className="mt-3 text-xs text-muted">剩余额度</p>
-                <p className="text-xl font-semibold tabular-nums">{c.status === "限免" ? "限时免费" : `${formatNumber(q.remaining)} 次`}</p>
-                <p className="mt-1 text-xs text-muted">{c.status === "限免" ? "开通即可使用" : q.nextExpiry ? `最近到期 ${formatDate(q.nextExpiry)}` : "暂无可用资源包"}</p>
+                <p className="text-xl font-semibold tabular-nums">{!c.paid ? "限时免费" : `${formatNumber(q.remaining)} 次`}</p>
+                <p className="mt-1 text-xs text-muted">{!c.paid ? "开通即可使用" : q.nextExpiry ? `最近到期 ${formatDate(q.nextExpiry)}` : "暂无可用资源包"}</p>
                 <div className="mt-3 flex gap-3 text-xs">
                   <Link href={`/playground/${c.id}`} className="text-primary hover:underline">
                     在线体验

@@ -37,7 +37,7 @@ function packState(p: PackDto): { label: string; tone: BadgeTone } {
 export default async function PacksPage() {
   const user = await requireUser();
   const [quota, packs, orders] = await Promise.all([getQuotaSummary({ userId: user.id }), listPacks({ userId: user.id }), listOrders({ userId: user.id })]);
-  const paid = CAPABILITIES.filter((c) => c.status === "商用");
+  const paid = CAPABILITIES.filter((c) => c.paid);
   const testPayments = isTestPaymentsOn();
   return (
     <>

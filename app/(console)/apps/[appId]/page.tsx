@@ -7,6 +7,7 @@ import { CAPABILITIES } from "@/lib/capabilities/catalog";
 import { getApp } from "@/lib/data/apps";
 import { getQuotaSummary } from "@/lib/data/packs";
 import { Badge } from "@/components/ui/badge";
+import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -27,7 +28,7 @@ export default async function AppDetailPage({ params }: { params: Promise<{ appI
   // Another user's app and a missing app answer the same 404.
   if (!app) notFound();
   const quota = await getQuotaSummary({ userId: user.id });
-  const capabilities = CAPABILITIES.map((c) => ({ id: c.id, name: c.name, status: c.status, summary: c.summary, opened: app.capabilities.includes(c.id) }));
+  const capabilities = CAPABILITIES.map((c) => ({ id: c.id, name: c.name, paid: c.paid, summary: c.summary, opened: app.capabilities.includes(c.id) }));
   const opened = capabilities.filter((c) => c.opened);
 
   return (
@@ -87,10 +88,10 @@ export default async function AppDetailPage({ params }: { params: Promise<{ appI
                     <Tr key={c.id}>
                       <Td className="font-medium">{c.name}</Td>
                       <Td>
-                        <Badge tone="success">能力已开通</Badge> <Badge tone={c.status === "商用" ? "primary" : "success"}>{c.status}</Badge>
+                        <Badge tone="success">能力已开通</Badge> <BillingBadge capability={c} />
                       </Td>
                       <Td className="text-sm">
-                        {c.status === "限免" ? (
+                        {!c.paid ? (
                           "限时免费"
                         ) : q && q.remaining > 0 ? (
                           `${formatNumber(q.remaining)} 次`

@@ -7,7 +7,7 @@ import { getCapabilityDef, isCapabilityId } from "@/lib/capabilities/catalog";
 import { listAccessKeys } from "@/lib/data/access-keys";
 import { listApps } from "@/lib/data/apps";
 import { getQuotaSummary } from "@/lib/data/packs";
-import { Badge } from "@/components/ui/badge";
+import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { PageHeader } from "@/components/console/page-header";
 import { formatNumber } from "@/components/format";
 import { Playground } from "@/components/playground/playground";
@@ -28,14 +28,14 @@ export default async function PlaygroundPage({ params }: { params: Promise<{ cap
         title={
           <span className="flex items-center gap-2">
             {def.name} · 在线体验
-            <Badge tone={def.status === "商用" ? "primary" : "success"}>{def.status}</Badge>
+            <BillingBadge capability={def} />
           </span>
         }
         description={`${def.summary}。识别通过您的 AccessKey 签名调用本平台接口，按次计入用量与应用监控。`}
         actions={
           <>
             <span className="text-xs text-muted">
-              {def.status === "限免" ? "限时免费，开通即可使用" : `剩余额度 ${formatNumber(q?.remaining ?? 0)} 次`}
+              {!def.paid ? "限时免费，开通即可使用" : `剩余额度 ${formatNumber(q?.remaining ?? 0)} 次`}
             </span>
             <Link href={`/capabilities/${capability}/docs`} className="text-sm text-primary hover:underline">
               API 文档

@@ -5,11 +5,13 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { API_PREFIX, getCapabilityDef, isCapabilityId } from "@/lib/capabilities/catalog";
 import { Badge } from "@/components/ui/badge";
+import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import { CAPABILITY_DOCS, COMMON_HEADERS, GATEWAY_ERRORS, PYTHON_EXAMPLE, type ErrorDoc, type ParamDoc } from "@/components/capabilities/docs-content";
+import { bodyParams, type ErrorDocRow, errorTables, failureExample } from "@/lib/contract/docs-tables";
+import { CAPABILITY_DOCS, COMMON_HEADERS, PYTHON_EXAMPLE, type ParamDoc } from "@/components/capabilities/docs-content";
 import { PageHeader } from "@/components/console/page-header";
 
 export const metadata: Metadata = { title: "API 文档" };
@@ -41,22 +43,27 @@ function ParamTable({ rows, label }: { rows: ParamDoc[]; label: string }) {
   );
 }
 
-function ErrorTable({ rows, label }: { rows: ErrorDoc[]; label: string }) {
+function ErrorTable({ rows, label }: { rows: ErrorDocRow[]; label: string }) {
   return (
     <Table aria-label={label}>
       <THead>
         <tr>
           <Th>错误码</Th>
+          <Th>HTTP</Th>
           <Th>错误信息</Th>
           <Th>说明</Th>
         </tr>
       </THead>
       <TBody>
         {rows.map((r) => (
-          <Tr key={r.code}>
+          <Tr key={`${r.code}/${r.http}/${r.scope}`}>
             <Td className="font-mono text-xs">{r.code}</Td>
-            <Td className="text-xs">{r.message}</Td>
-            <Td className="text-xs text-muted">{r.description}</Td>
+            <Td className="font-mono text-xs whitespace-nowrap">{r.scope === "image" ? "200（单张图片）" : r.http}</Td>
+            <Td className="text-xs">{r.title}</Td>
+            <Td className="text-xs text-muted">
+              {r.doc}
+              {r.details.length > 0 && <span className="block font-mono">details：{r.details.join(" / ")}</span>}
+            </Td>
           </Tr>
         ))}
       </TBody>
@@ -79,6 +86,8 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
   await requireUser();
   const def = getCapabilityDef(id);
   const docs = CAPABILITY_DOCS[id];
+  const errors = errorTables(id);
+  const perImage = errors.capability.some((r) => r.scope === "image");
   const [canonical, ...aliases] = def.routes.map((r) => `${API_PREFIX}${r.apiId}${r.path}`);
   const curl = `curl -X POST "<终端节点>${canonical}" \\
   -H "Content-Type: application/json" \\
@@ -101,7 +110,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
         title={
           <span className="flex items-center gap-2">
             {def.name} API
-            <Badge tone={def.status === "商用" ? "primary" : "success"}>{def.status}</Badge>
+            <BillingBadge capability={def} />
           </span>
         }
         description={docs.description}
@@ -133,7 +142,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
         </Card>
         <Card>
           <CardHeader title="请求体" />
-          <ParamTable rows={docs.body} label="请求体参数" />
+          <ParamTable rows={bodyParams(id)} label="请求体参数" />
           <CardBody>
             <Code>{curl}</Code>
           </CardBody>
@@ -160,17 +169,24 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
             </div>
             <div>
               <p className="mb-2 text-xs font-medium">失败示例</p>
-              <Code>{docs.failureExample}</Code>
+              <Code>{failureExample(id, docs.failureExampleCode)}</Code>
             </div>
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="错误码" description={id === "license" ? "6 位错误码，整请求失败" : "批量请求中单张图片失败不影响其他图片：对应 returnObj 元素为 {err_code, err_msg}"} />
-          <ErrorTable rows={docs.errors} label="能力错误码" />
+          <CardHeader
+            title="错误码"
+            description={
+              perImage
+                ? '整请求失败返回 {"statusCode", "message": "error", "details", "error": "AI_OP_<码>"}；批量请求中单张图片失败不影响其他图片：对应 returnObj 元素为 {err_code, err_msg}'
+                : '整请求失败返回 {"statusCode", "message": <错误信息>, "details", "error": "AI_OP_<码>"}'
+            }
+          />
+          <ErrorTable rows={errors.capability} label="能力错误码" />
         </Card>
         <Card>
-          <CardHeader title="网关错误码" description='返回格式：{"statusCode": <码>, "message": "<描述>", "error": "EOP_<码>"}' />
-          <ErrorTable rows={GATEWAY_ERRORS} label="网关错误码" />
+          <CardHeader title="网关错误码" description='返回格式：{"statusCode": <码>, "message": "<错误信息>", "error": "EOP_<码>"}，可能附带说明检查项的 details。机器可读的完整接口描述：/api/openapi.json（OpenAPI 3.1）' />
+          <ErrorTable rows={errors.gateway} label="网关错误码" />
         </Card>
       </div>
     </>
