@@ -38,8 +38,9 @@ export const GATEWAY_ERRORS = {
   50010: {
     http: 503,
     message: "服务繁忙，请稍后重试",
-    doc: "服务实例已满载（处理中的图片数或其内存、读取中的请求体字节已达上限）或限流/防重放存储暂不可用；立即返回、不计费，按 Retry-After 响应头（秒）重试",
+    doc: "服务实例已满载（处理中的图片数或其内存、读取中的请求体字节已达上限）或数据库、限流/防重放存储暂不可用；立即返回、不计费，按 Retry-After 响应头（秒）重试",
     details: {
+      database: "database unavailable",
       bodyBudget: "request body budget full",
       ocrBudget: "OCR work in flight at its limit",
       replayGuard: "replay guard unavailable",

@@ -213,7 +213,7 @@ function errorResponse(err: unknown, call: CallState): Response {
   return new GatewayError(50000).toResponse();
 }
 
-const databaseUnavailable = () => serviceBusy(DATABASE_RETRY_AFTER_SECONDS, "database unavailable");
+const databaseUnavailable = () => serviceBusy(DATABASE_RETRY_AFTER_SECONDS, "database");
 
 /**
  * Step 15. Settles the reservation and records the call, and returns the answer to send: the
