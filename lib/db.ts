@@ -3,7 +3,7 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
-import { databaseUrl, env, isPostgresUrl } from "@/lib/env";
+import { databaseUrl, isPostgresUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 function createClient() {

@@ -205,7 +205,7 @@ const peer = {
     return { license_type: isLicense ? "Business License" : "Not Business License", detail };
   },
   async plate(file: string): Promise<PlateAnswer> {
-    const text = (await tesseract(file, 11)).join("\n").replace(/[·.\-]/g, "");
+    const text = (await tesseract(file, 11)).join("\n").replace(/[·.-]/g, "");
     const found = text.match(/[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-Z0-9]{5,6}/g) ?? [];
     return found.filter(isValidPlate).map((t) => ({ text: t, type: [...t].length === 8 ? "绿牌" : "蓝牌" }));
   },

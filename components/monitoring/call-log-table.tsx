@@ -21,6 +21,7 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState<number>(20);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are the trigger: any filter change returns to page 1
   useEffect(() => setPage(1), [appId, capabilityId, range, status, search, pageSize]);
   const { data, isPending, isError } = useCallLogs({ appId, capabilityId, range, status: status || undefined, requestId: search || undefined, page, pageSize });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;

@@ -5,8 +5,6 @@ import type { CapabilityOutcome } from "@/lib/capabilities/endpoint";
 import { type BatchImageCodes, IMAGE_CONCURRENCY, MAX_BATCH_IMAGE_BYTES } from "@/lib/capabilities/batch-body";
 import { decodeBase64Payload, type DecodeFailureKind, type DecodeOptions } from "@/lib/images/decode";
 import type { FileRead } from "@/lib/ocr/types";
-import { requestLogger } from "@/lib/observability/logger";
-import { trackImageInFlight } from "@/lib/observability/metrics";
 
 // Shared machinery of the three batch endpoints (general OCR, ID card, plate): `{"data": [b64, ...]}`.
 // Only base64 is undone here; the file is decoded and read on an OCR worker (`read`), so no

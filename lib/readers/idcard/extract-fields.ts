@@ -1,7 +1,7 @@
 // ID card (居民身份证) fields from OCR lines. Side by content (API.md): "front" is the
 // national-emblem side (签发机关/有效期限), "back" the portrait side (姓名 … 公民身份号码).
 import type { Quad, TextLine } from "@/lib/ocr/types";
-import { birthdayFromId, isValidDate, isValidIdNumber, repairIdNumber, sexFromId } from "./id-number";
+import { birthdayFromId, isValidDate, repairIdNumber, sexFromId } from "./id-number";
 import { dominantAngle, groupRows, rotatePoint, toTokens, type Token } from "@/lib/readers/layout/layout";
 import { readLabelledFields, type FieldValue, type LabelSpec } from "@/lib/readers/layout/labelled-fields";
 import { matchNation } from "./nations";
