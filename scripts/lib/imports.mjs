@@ -5,8 +5,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 const SOURCE = /\.(ts|tsx|mjs|js)$/;
-const SKIP_DIRS = new Set(["node_modules", ".next", ".git", ".ocr-worker", "data", "bench-results", "test-results", "playwright-report", "generated"]);
-const IMPORT = /(?:\bimport|\bexport)\s[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\bimport\s+["']([^"']+)["']/g;
+// Run-time output at the top (the database under data/, reports) and generated code anywhere.
+const SKIP_TOP = new Set(["data", "bench-results", "test-results", "playwright-report", "deploy", "prisma"]);
+const SKIP_ANY = new Set(["node_modules", "generated"]);
+const IMPORT = /(?:\bimport|\bexport)\s+(type\s)?[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\bimport\s+["']([^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", "/index.ts", "/index.tsx"];
 
 /** Source files under `root`, as repo-relative POSIX paths. */
@@ -14,7 +16,7 @@ export function listSources(root) {
   const out = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || SKIP_DIRS.has(entry.name)) continue;
+      if (entry.name.startsWith(".") || SKIP_ANY.has(entry.name) || (!dir && SKIP_TOP.has(entry.name))) continue;
       const rel = dir ? `${dir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(rel);
       else if (SOURCE.test(entry.name) && !entry.name.endsWith(".d.ts") && !entry.name.endsWith(".d.mts")) out.push(rel);
@@ -24,9 +26,12 @@ export function listSources(root) {
   return out.sort();
 }
 
-/** The module specifiers a source text imports (comments are not stripped: write no import-looking text in them). */
+/**
+ * The modules a source text imports: `{ specifier, typeOnly }` (`import type … from`, erased at
+ * build). Comments are not stripped: write no import-looking text in them.
+ */
 export function importSpecifiers(text) {
-  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [...text.matchAll(IMPORT)].map((m) => ({ specifier: m[2] ?? m[3] ?? m[4], typeOnly: Boolean(m[1]) }));
 }
 
 /** The repo file `specifier` (imported by `from`) names, or null for packages and unknown files. */
@@ -39,26 +44,33 @@ export function resolveImport(specifier, from, exists) {
   return null;
 }
 
-/** The room a repo file belongs to: `lib/<folder>` (a top-level lib file is its own room), `components/ui`, or the top folder. */
+/**
+ * The room a repo file belongs to: `lib/<folder>` (a top-level lib file is its own room; a
+ * reader's folder is `lib/readers/<document>`), `components/ui`, or the top folder.
+ */
 export function roomOf(file) {
   const parts = file.split("/");
   if (parts.length === 1) return "(root)";
+  if (parts[0] === "lib" && parts[1] === "readers" && parts.length > 3) return `lib/readers/${parts[2]}`;
   if (parts[0] === "lib") return `lib/${parts[1].split(".")[0]}`;
   if (parts[0] === "components" && parts[1] === "ui") return "components/ui";
   return parts[0];
 }
 
-/** Every import edge between repo files: `{ from, to, specifier }`. */
+/** Every import edge between repo files: `{ from, to, specifier, typeOnly }`. */
 export function readImportEdges(root) {
   const files = listSources(root);
   const known = new Set(files);
   const exists = (rel) => known.has(rel) || fs.existsSync(path.join(root, rel)) && fs.statSync(path.join(root, rel)).isFile();
   const edges = [];
   for (const from of files) {
-    for (const specifier of importSpecifiers(fs.readFileSync(path.join(root, from), "utf8"))) {
+    for (const { specifier, typeOnly } of importSpecifiers(fs.readFileSync(path.join(root, from), "utf8"))) {
       const to = resolveImport(specifier, from, exists);
-      if (to) edges.push({ from, to, specifier });
+      if (to) edges.push({ from, to, specifier, typeOnly });
     }
   }
   return edges;
 }
+
+/** Test files: `*.test.ts(x)` beside their module, `*.spec.ts` under e2e/. */
+export const isTestFile = (file) => /\.(test|spec)\.tsx?$/.test(file);
