@@ -25,7 +25,8 @@ for (const key of counts.keys()) {
   const [a, b] = key.split(" → ");
   next.set(a, [...(next.get(a) ?? []), b]);
 }
-const reaches = (a, b, seen = new Set()) => (next.get(a) ?? []).some((n) => n === b || (!seen.has(n) && seen.add(n) && reaches(n, b, seen)));
+const reaches = (a, b, seen = new Set()) =>
+  (next.get(a) ?? []).some((n) => n === b || (!seen.has(n) && seen.add(n) && reaches(n, b, seen)));
 const upward = [...counts.keys()].filter((key) => {
   const [a, b] = key.split(" → ");
   return reaches(b, a);

@@ -3,7 +3,6 @@ import { expect, test } from "vitest";
 
 import { extractBusinessLicense } from "@/lib/readers/license/extract-fields";
 import { extractIdCard } from "@/lib/readers/idcard/extract-fields";
-
 import { makeLines } from "@/tests/support/lines";
 
 const LICENSE = makeLines([
@@ -42,8 +41,26 @@ test("an ID card sent to the licence reader", () => {
 });
 
 test.each([
-  ["a form with 姓名/性别/民族 but no ID number", [["新员工入职登记表", 100, 40, 300], ["姓名", 60, 100, 60], ["李然", 160, 100, 60], ["性别", 60, 150, 60], ["男", 160, 150, 30], ["民族", 260, 150, 60], ["汉", 360, 150, 30]]],
-  ["a sign with a date range", [["前方施工车辆慢行", 100, 40, 400], ["预计工期：2024.04.01-2024.06.30", 100, 120, 500], ["给您带来不便，敬请谅解", 100, 200, 400]]],
+  [
+    "a form with 姓名/性别/民族 but no ID number",
+    [
+      ["新员工入职登记表", 100, 40, 300],
+      ["姓名", 60, 100, 60],
+      ["李然", 160, 100, 60],
+      ["性别", 60, 150, 60],
+      ["男", 160, 150, 30],
+      ["民族", 260, 150, 60],
+      ["汉", 360, 150, 30],
+    ],
+  ],
+  [
+    "a sign with a date range",
+    [
+      ["前方施工车辆慢行", 100, 40, 400],
+      ["预计工期：2024.04.01-2024.06.30", 100, 120, 500],
+      ["给您带来不便，敬请谅解", 100, 200, 400],
+    ],
+  ],
 ] as const)("not an ID card: %s", (_, specs) => {
   expect(extractIdCard(makeLines(specs.map((s) => [...s]))).side).toBe("");
 });

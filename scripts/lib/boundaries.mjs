@@ -17,7 +17,16 @@ export const ROOMS = {
   "components/ui": { may: [], why: "primitives without domain words" },
   "lib/query": { may: ["lib/validation"], types: ["lib/data"], why: "React Query hooks (client)" },
   "lib/actions": {
-    may: ["lib/auth", "lib/capabilities/catalog.ts", "lib/data", "lib/errors", "lib/observability", "lib/payments", "lib/playground", "lib/validation"],
+    may: [
+      "lib/auth",
+      "lib/capabilities/catalog.ts",
+      "lib/data",
+      "lib/errors",
+      "lib/observability",
+      "lib/payments",
+      "lib/playground",
+      "lib/validation",
+    ],
     why: "server actions",
   },
   "lib/playground": {
@@ -34,7 +43,16 @@ export const ROOMS = {
     why: "console sessions and throttles",
   },
   "lib/data": {
-    may: ["lib/capabilities/catalog.ts", "lib/crypto", "lib/db", "lib/env", "lib/errors", "lib/generated", "lib/observability", "lib/validation"],
+    may: [
+      "lib/capabilities/catalog.ts",
+      "lib/crypto",
+      "lib/db",
+      "lib/env",
+      "lib/errors",
+      "lib/generated",
+      "lib/observability",
+      "lib/validation",
+    ],
     why: "Prisma access, one file per entity",
   },
   "lib/validation": { may: ["lib/capabilities/catalog.ts"], why: "zod schemas" },
@@ -67,7 +85,12 @@ export const ROOMS = {
 const TEXT_ONLY = /^lib\/readers\/(layout\/|[^/]+\/extract-)/;
 const PIXEL_ROOMS = ["lib/ocr", "lib/images"];
 
-const matches = (entry, room, file) => (entry.endsWith("*") ? (room + "/").startsWith(entry.slice(0, -1)) || entry === "*" : /\.[a-z]+$/.test(entry) ? entry === file : entry === room);
+const matches = (entry, room, file) =>
+  entry.endsWith("*")
+    ? (room + "/").startsWith(entry.slice(0, -1)) || entry === "*"
+    : /\.[a-z]+$/.test(entry)
+      ? entry === file
+      : entry === room;
 
 /**
  * Why the edge `from` → `to` breaks the table, or null when it is allowed. Test files may also
@@ -78,7 +101,8 @@ export function violation({ from, to, typeOnly }) {
   const target = roomOf(to);
   const rule = ROOMS[source];
   if (!rule) return `${from}: room ${source} is not in the table (scripts/lib/boundaries.mjs)`;
-  if (TEXT_ONLY.test(from) && !typeOnly && PIXEL_ROOMS.includes(target)) return `${from} → ${to}: text extraction imports only types from the engine`;
+  if (TEXT_ONLY.test(from) && !typeOnly && PIXEL_ROOMS.includes(target))
+    return `${from} → ${to}: text extraction imports only types from the engine`;
   if (source === target) return null;
   if (isTestFile(from) && target === "tests") return null;
   if (rule.may.some((entry) => matches(entry, target, to))) return null;
@@ -93,6 +117,10 @@ export const violations = (edges) => [...new Set(edges.flatMap((edge) => violati
 export function allowedRooms(room) {
   const rule = ROOMS[room];
   return Object.keys(ROOMS).filter(
-    (other) => other !== room && [...rule.may, ...(rule.types ?? [])].some((entry) => matches(entry, other, "") || (/\.[a-z]+$/.test(entry) && roomOf(entry) === other)),
+    (other) =>
+      other !== room &&
+      [...rule.may, ...(rule.types ?? [])].some(
+        (entry) => matches(entry, other, "") || (/\.[a-z]+$/.test(entry) && roomOf(entry) === other),
+      ),
   );
 }

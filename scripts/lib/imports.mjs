@@ -8,7 +8,8 @@ const SOURCE = /\.(ts|tsx|mjs|js)$/;
 // Run-time output at the top (the database under data/, reports) and generated code anywhere.
 const SKIP_TOP = new Set(["data", "bench-results", "test-results", "playwright-report", "deploy", "prisma"]);
 const SKIP_ANY = new Set(["node_modules", "generated"]);
-const IMPORT = /(?:\bimport|\bexport)\s+(type\s)?[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\bimport\s+["']([^"']+)["']/g;
+const IMPORT =
+  /(?:\bimport|\bexport)\s+(type\s)?[^;"'`]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\bimport\s+["']([^"']+)["']/g;
 const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", "/index.ts", "/index.tsx"];
 
 /** Source files under `root`, as repo-relative POSIX paths. */
@@ -38,7 +39,8 @@ export function importSpecifiers(text) {
 export function resolveImport(specifier, from, exists) {
   let base;
   if (specifier.startsWith("@/")) base = specifier.slice(2);
-  else if (specifier.startsWith("./") || specifier.startsWith("../")) base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  else if (specifier.startsWith("./") || specifier.startsWith("../"))
+    base = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
   else return null;
   for (const ext of EXTENSIONS) if (exists(base + ext)) return base + ext;
   return null;
@@ -61,7 +63,7 @@ export function roomOf(file) {
 export function readImportEdges(root) {
   const files = listSources(root);
   const known = new Set(files);
-  const exists = (rel) => known.has(rel) || fs.existsSync(path.join(root, rel)) && fs.statSync(path.join(root, rel)).isFile();
+  const exists = (rel) => known.has(rel) || (fs.existsSync(path.join(root, rel)) && fs.statSync(path.join(root, rel)).isFile());
   const edges = [];
   for (const from of files) {
     for (const { specifier, typeOnly } of importSpecifiers(fs.readFileSync(path.join(root, from), "utf8"))) {

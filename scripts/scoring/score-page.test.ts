@@ -1,10 +1,16 @@
 import { expect, test } from "vitest";
 
 import type { Quad } from "@/lib/ocr/types";
+
 import { scorePage, summarizeScores } from "./score-page";
 import { editDistance, normalizeText } from "./text-metrics";
 
-const box = (y: number): Quad => [[0, y], [100, y], [100, y + 20], [0, y + 20]];
+const box = (y: number): Quad => [
+  [0, y],
+  [100, y],
+  [100, y + 20],
+  [0, y + 20],
+];
 
 test("normalizeText strips spaces and folds full-width ASCII", () => {
   expect(normalizeText(" ＡＢＣ１２３：ok 中\u3000文 ")).toBe("ABC123:ok中文");

@@ -1,5 +1,6 @@
 import { quadIou } from "@/lib/ocr/geometry/quad";
 import type { Quad } from "@/lib/ocr/types";
+
 import { charLength, editDistance, normalizeText } from "./text-metrics";
 
 export interface GtLine {

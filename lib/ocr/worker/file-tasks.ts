@@ -26,8 +26,7 @@ export type ReaderTasks = Readonly<Record<string, ReaderTask<any, any>>>;
 
 export type FileTask =
   /** `split`: return the line crops (the caller shares them between idle workers) instead of reading them here. */
-  | { kind: "text"; split: boolean }
-  | { kind: "reader"; name: string; params?: unknown };
+  { kind: "text"; split: boolean } | { kind: "reader"; name: string; params?: unknown };
 
 export type FileTaskResult = TextLine[] | DetectedLines | unknown;
 

@@ -16,7 +16,6 @@ import type { FileRead, RecResult, RgbImage } from "../types";
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult, WorkerStageTimings } from "./protocol";
 import { type FileTaskResult, type ReaderTasks, readFile } from "./file-tasks";
 
-
 /** Stage times of the job being handled (one at a time per worker), reported with its result. */
 let clock: WorkerStageTimings = { decodeMs: 0, detMs: 0, recMs: 0 };
 
@@ -76,18 +75,18 @@ export async function runOcrWorker(readers: ReaderTasks): Promise<void> {
   const pipeline = await createPipeline(init, dictionary);
   await pipeline.recognize(warmUpImage());
   const handle = (req: WorkerRequest): Promise<WorkerResult> => {
-  switch (req.kind) {
-    case "recognize":
-      return pipeline.recognize(req.image);
-    case "detect":
-      return pipeline.detect(req.image);
-    case "detectAndCrop":
-      return pipeline.detectAndCrop(req.image);
-    case "recognizeCrops":
-      return pipeline.recognizeCrops(req.crops, req.options);
-    case "file":
-      return readFile(pipeline, dictionary, readers, req, (ms) => (clock.decodeMs += ms));
-  }
+    switch (req.kind) {
+      case "recognize":
+        return pipeline.recognize(req.image);
+      case "detect":
+        return pipeline.detect(req.image);
+      case "detectAndCrop":
+        return pipeline.detectAndCrop(req.image);
+      case "recognizeCrops":
+        return pipeline.recognizeCrops(req.crops, req.options);
+      case "file":
+        return readFile(pipeline, dictionary, readers, req, (ms) => (clock.decodeMs += ms));
+    }
   };
 
   port.on("message", async (req: WorkerRequest) => {

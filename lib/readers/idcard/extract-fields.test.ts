@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 
-import { extractIdCard, parseValidPeriod } from "./extract-fields";
-
 import { makeLines, type LineSpec } from "@/tests/support/lines";
+
+import { extractIdCard, parseValidPeriod } from "./extract-fields";
 
 // Back side with labels and values as separate lines and a 3-line address.
 const BACK_SEPARATE: LineSpec[] = [
@@ -71,7 +71,13 @@ describe("ID card back (portrait side)", () => {
         ["35020319621007353X", 535, 307, 240, 20],
       ]),
     );
-    expect(r.detail).toMatchObject({ name: "杨敏", sex: "男", nation: "汉", birthday: "19621007", addr: "福建省厦门市思明区中山北路872号15幢1单元1378室" });
+    expect(r.detail).toMatchObject({
+      name: "杨敏",
+      sex: "男",
+      nation: "汉",
+      birthday: "19621007",
+      addr: "福建省厦门市思明区中山北路872号15幢1单元1378室",
+    });
   });
 
   test("a misread look-alike in the number is repaired and reported", () => {
@@ -130,7 +136,12 @@ describe("ID card front (emblem side)", () => {
 });
 
 test("a picture without a card: empty side and fields, a warning", () => {
-  const r = extractIdCard(makeLines([["春季新品发布会", 100, 100, 300], ["欢迎莅临", 100, 200, 200]]));
+  const r = extractIdCard(
+    makeLines([
+      ["春季新品发布会", 100, 100, 300],
+      ["欢迎莅临", 100, 200, 200],
+    ]),
+  );
   expect(r.side).toBe("");
   expect(Object.values(r.detail).every((v) => v === "")).toBe(true);
   expect(r.warnings).toEqual(["card_not_found"]);

@@ -1,9 +1,10 @@
 // ID card (居民身份证) fields from OCR lines. Side by content (API.md): "front" is the
 // national-emblem side (签发机关/有效期限), "back" the portrait side (姓名 … 公民身份号码).
 import type { Quad, TextLine } from "@/lib/ocr/types";
-import { birthdayFromId, isValidDate, repairIdNumber, sexFromId } from "./id-number";
 import { dominantAngle, groupRows, rotatePoint, toTokens, type Token } from "@/lib/readers/layout/layout";
 import { readLabelledFields, type FieldValue, type LabelSpec } from "@/lib/readers/layout/labelled-fields";
+
+import { birthdayFromId, isValidDate, repairIdNumber, sexFromId } from "./id-number";
 import { matchNation } from "./nations";
 
 export interface IdCardDetail {
@@ -46,7 +47,14 @@ export type Box = Pick<Token, "x0" | "y0" | "x1" | "y1">;
 const NATION_SLOT_WIDTH = 4;
 
 export const EMPTY_ID_DETAIL: IdCardDetail = {
-  name: "", sex: "", nation: "", birthday: "", idn: "", addr: "", org: "", validperiod: "",
+  name: "",
+  sex: "",
+  nation: "",
+  birthday: "",
+  idn: "",
+  addr: "",
+  org: "",
+  validperiod: "",
 };
 
 type BackKey = "name" | "sex" | "nation" | "birth" | "addr" | "idn";
@@ -204,4 +212,3 @@ function findValidPeriod(tokens: Token[]): string | null {
   }
   return null;
 }
-

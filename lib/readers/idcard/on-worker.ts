@@ -19,6 +19,11 @@ export const idCardTask: ReaderTask<IdCardParams, IdCardReading> = {
 };
 
 /** Decodes an upload and reads it as an ID card on a worker (the file's buffer is transferred). */
-export function readIdCardFile(engine: OcrEngine, file: Uint8Array, decode: DecodeOptions, params: IdCardParams): Promise<FileRead<IdCardReading>> {
+export function readIdCardFile(
+  engine: OcrEngine,
+  file: Uint8Array,
+  decode: DecodeOptions,
+  params: IdCardParams,
+): Promise<FileRead<IdCardReading>> {
   return engine.readFile<IdCardReading>(file, decode, { name: ID_CARD_TASK, params });
 }

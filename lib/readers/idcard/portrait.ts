@@ -1,7 +1,6 @@
 // The portrait on the ID card's back, located from the printed number: on the card the
 // 18-digit number spans about 60% of the card width and ends at the portrait's right edge.
 import { rotatePoint } from "@/lib/readers/layout/layout";
-
 import { warpQuad } from "@/lib/ocr/geometry";
 import type { Quad, RgbImage } from "@/lib/ocr/types";
 

@@ -1,8 +1,8 @@
 // ID card reading: full-page OCR, a second enlarged pass over the card when its text is
 // small, then the layout extractor; the portrait is cropped only when asked for.
-import { extractIdCard, type IdCardDetail, type IdCardExtraction } from "./extract-fields";
-
 import type { RgbImage, TextLine } from "@/lib/ocr/types";
+
+import { extractIdCard, type IdCardDetail, type IdCardExtraction } from "./extract-fields";
 import { cropPortrait } from "./portrait";
 import { rereadNation, type NationOcr } from "./read-nation";
 import { zoomOnText } from "./zoom";

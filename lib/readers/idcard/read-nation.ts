@@ -2,11 +2,11 @@
 // as 畲 read as 鑫) or missed it, the value is read again and each group's name is scored on
 // the recogniser's posterior. A group is taken only when the model itself gave its
 // characters real support.
-import { NATIONS } from "./nations";
-
 import { quadSize, warpQuad } from "@/lib/ocr/geometry";
 import { decodeWithTemplate, type CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
 import type { Quad, RecognizeCropsOptions, RecResult, RgbImage } from "@/lib/ocr/types";
+
+import { NATIONS } from "./nations";
 
 /** Least posterior (0–1) every character of the chosen name must have somewhere. */
 const MIN_SUPPORT = 0.02;

@@ -1,16 +1,27 @@
 import { describe, expect, test } from "vitest";
 
 import type { Quad, RgbImage, TextLine } from "@/lib/ocr/types";
+
 import { ZOOM_CONFIG, zoomOnText } from "./zoom";
 
 const image: RgbImage = { width: 1000, height: 800, data: new Uint8Array(1000 * 800 * 3) };
 
 /** Five lines of `height` px, 300 px long, turned by `angle` radians about the origin. */
 function lines(height: number, angle: number): TextLine[] {
-  const turn = ([x, y]: [number, number]): [number, number] => [x * Math.cos(angle) - y * Math.sin(angle), x * Math.sin(angle) + y * Math.cos(angle)];
+  const turn = ([x, y]: [number, number]): [number, number] => [
+    x * Math.cos(angle) - y * Math.sin(angle),
+    x * Math.sin(angle) + y * Math.cos(angle),
+  ];
   return Array.from({ length: 5 }, (_, i) => {
     const [x, y] = [200, 150 + i * 2.5 * height];
-    const box = ([[x, y], [x + 300, y], [x + 300, y + height], [x, y + height]] as [number, number][]).map(turn) as Quad;
+    const box = (
+      [
+        [x, y],
+        [x + 300, y],
+        [x + 300, y + height],
+        [x, y + height],
+      ] as [number, number][]
+    ).map(turn) as Quad;
     return { text: "姓名张三", box, score: 0.9 };
   });
 }

@@ -4,7 +4,6 @@
 // cut out upright (undoing the rotation) and, when small, enlarged so that lines reach a
 // comfortable height.
 import { dominantAngle, rotatePoint, toTokens } from "@/lib/readers/layout/layout";
-
 import { warpQuad } from "@/lib/ocr/geometry";
 import type { Quad, RgbImage, TextLine } from "@/lib/ocr/types";
 
@@ -38,6 +37,13 @@ export function zoomOnText(image: RgbImage, lines: TextLine[]): RgbImage | null 
   const enlarge = Math.max(1, ZOOM_CONFIG.targetLineHeight / lineHeight);
   const scale = Math.min(enlarge, ZOOM_CONFIG.maxSide / Math.max(x1 - x0, y1 - y0));
   if (scale <= 1.1 && !tilted) return null;
-  const quad = ([[x0, y0], [x1, y0], [x1, y1], [x0, y1]] as Quad).map((p) => rotatePoint(p, angle)) as Quad;
+  const quad = (
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+    ] as Quad
+  ).map((p) => rotatePoint(p, angle)) as Quad;
   return warpQuad(image, quad, (x1 - x0) * scale, (y1 - y0) * scale);
 }

@@ -72,10 +72,7 @@ function startsWithLabel<K extends string>(row: Row, token: Token, specs: LabelS
   return specs.some((s) => new RegExp(`^(?:${s.label.source})`).test(text));
 }
 
-export function readLabelledFields<K extends string>(
-  rows: Row[],
-  specs: LabelSpec<K>[],
-): Partial<Record<K, FieldValue>> {
+export function readLabelledFields<K extends string>(rows: Row[], specs: LabelSpec<K>[]): Partial<Record<K, FieldValue>> {
   const out: Partial<Record<K, FieldValue>> = {};
   rows.forEach((row, rowIndex) => {
     const text = rowText(row);

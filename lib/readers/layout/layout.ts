@@ -1,6 +1,7 @@
 // Layout helpers: undo the page rotation (photos are rotated up to ±20°), then group lines
 // into rows so that label/value pairs can be read whether they came as one line or several.
 import type { Point, TextLine } from "@/lib/ocr/types";
+
 import { normalizeText } from "./normalize";
 
 /** A text line in the page's upright frame, with normalised text. */

@@ -4,15 +4,35 @@
 
 /** Characters an OCR engine confuses, mapped to what they may really be. */
 const LOOKALIKES: Record<string, string> = {
-  O: "0D", o: "0", D: "0", Q: "0", U: "0", "0": "ODQU",
-  I: "1", l: "1", i: "1", "|": "1", "1": "I",
-  B: "8", "8": "B",
-  S: "5", s: "5", "5": "S",
-  Z: "2", z: "2", "2": "Z",
-  G: "6", b: "6", "6": "G",
-  T: "7", "7": "T",
-  g: "9", q: "9",
-  x: "X", "×": "X", X: "",
+  O: "0D",
+  o: "0",
+  D: "0",
+  Q: "0",
+  U: "0",
+  "0": "ODQU",
+  I: "1",
+  l: "1",
+  i: "1",
+  "|": "1",
+  "1": "I",
+  B: "8",
+  "8": "B",
+  S: "5",
+  s: "5",
+  "5": "S",
+  Z: "2",
+  z: "2",
+  "2": "Z",
+  G: "6",
+  b: "6",
+  "6": "G",
+  T: "7",
+  "7": "T",
+  g: "9",
+  q: "9",
+  x: "X",
+  "×": "X",
+  X: "",
 };
 
 /** Enumerating more combinations than this makes a unique valid one meaningless. */
@@ -24,11 +44,7 @@ const MAX_COMBINATIONS = 4096;
  * A valid `raw` is kept as is. Otherwise illegal characters are replaced first; only if that
  * finds nothing are legal look-alikes (8↔B, 0↔D, …) swapped too.
  */
-export function repairLookalikes(
-  raw: string,
-  allowed: (pos: number) => string,
-  isValid: (code: string) => boolean,
-): string | null {
+export function repairLookalikes(raw: string, allowed: (pos: number) => string, isValid: (code: string) => boolean): string | null {
   if (isValid(raw)) return raw;
   for (const swapLegal of [false, true]) {
     const options: string[][] = [];

@@ -17,11 +17,7 @@ export function creditCodeCheckChar(first17: string): string | null {
 }
 
 export function isValidCreditCode(code: string): boolean {
-  return (
-    code.length === 18 &&
-    /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) &&
-    creditCodeCheckChar(code) === code[17]
-  );
+  return code.length === 18 && /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) && creditCodeCheckChar(code) === code[17];
 }
 
 /** The valid code `raw` reads as (look-alikes repaired when unambiguous), or null. */

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 
-import { extractBusinessLicense } from "./extract-fields";
-
 import { makeLines } from "@/tests/support/lines";
+
+import { extractBusinessLicense } from "./extract-fields";
 
 describe("business licence", () => {
   test("two columns, labels split by letter spacing, wrapped values, 经营范围 block", () => {
@@ -91,7 +91,12 @@ describe("business licence", () => {
   });
 
   test("real_captial is absent when not printed; a non-licence is rejected with empty fields", () => {
-    const notLicense = extractBusinessLicense(makeLines([["关于开展安全生产检查的通知", 100, 100, 500], ["各部门：", 100, 180, 100]]));
+    const notLicense = extractBusinessLicense(
+      makeLines([
+        ["关于开展安全生产检查的通知", 100, 100, 500],
+        ["各部门：", 100, 180, 100],
+      ]),
+    );
     expect(notLicense.isLicense).toBe(false);
     expect(Object.values(notLicense.detail).every((v) => v === "")).toBe(true);
     expect("real_captial" in notLicense.detail).toBe(false);

@@ -1,9 +1,10 @@
 // Business licence (营业执照) fields from OCR lines, for the single-column (portrait) and
 // two-column (landscape, with 经营范围 on the left) layouts. Keys spelled as the seed.
 import type { TextLine } from "@/lib/ocr/types";
-import { repairCreditCode } from "./credit-code";
 import { groupRows, toTokens, type Token } from "@/lib/readers/layout/layout";
 import { readLabelledFields, type LabelSpec } from "@/lib/readers/layout/labelled-fields";
+
+import { repairCreditCode } from "./credit-code";
 import { repairRegistrationNumber } from "./registration-number";
 
 export interface BusinessLicenseDetail {
@@ -26,13 +27,30 @@ export interface BusinessLicenseExtraction {
 }
 
 export const EMPTY_LICENSE_DETAIL: BusinessLicenseDetail = {
-  union_id: "", regist_no: "", name: "", type: "", addr: "", legal_rep: "",
-  regist_captial: "", establish_date: "", operation_period: "",
+  union_id: "",
+  regist_no: "",
+  name: "",
+  type: "",
+  addr: "",
+  legal_rep: "",
+  regist_captial: "",
+  establish_date: "",
+  operation_period: "",
 };
 
 type LicenseKey =
-  | "union_id" | "regist_no" | "name" | "type" | "addr" | "legal_rep" | "regist_captial"
-  | "real_captial" | "establish_date" | "operation_period" | "scope" | "authority";
+  | "union_id"
+  | "regist_no"
+  | "name"
+  | "type"
+  | "addr"
+  | "legal_rep"
+  | "regist_captial"
+  | "real_captial"
+  | "establish_date"
+  | "operation_period"
+  | "scope"
+  | "authority";
 
 // Labels of both layouts and of the older licences; "scope" and "authority" are read only so
 // that their text is not taken for a wrapped neighbour.
@@ -99,12 +117,7 @@ function cleanPeriod(value: string): string {
  * A valid code of `length` characters: first from the labelled value (which may have been
  * read on the label's line or the next), then anywhere on the page.
  */
-function findCode(
-  tokens: Token[],
-  labelled: string | undefined,
-  length: number,
-  repair: (raw: string) => string | null,
-): string {
+function findCode(tokens: Token[], labelled: string | undefined, length: number, repair: (raw: string) => string | null): string {
   const texts = [labelled ?? "", ...tokens.map((t) => t.text)];
   for (const text of texts) {
     for (const run of text.toUpperCase().match(/[0-9A-Z|]{12,}/g) ?? []) {

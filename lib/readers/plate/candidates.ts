@@ -2,6 +2,7 @@
 // characters that interrupt the background, kept when the region is plate-shaped.
 import { minAreaRect, orderQuad, quadSize, rectCorners, type RotatedRect } from "@/lib/ocr/geometry";
 import type { Point, Quad, RgbImage } from "@/lib/ocr/types";
+
 import { pixelColor } from "./color";
 import type { PlateColor } from "./grammar";
 

@@ -1,6 +1,7 @@
 // Plate background colours in HSV. Blue plates are saturated blue, yellow ones saturated
 // yellow; new-energy plates fade from white to green, so green pixels need less saturation.
 import type { RgbImage } from "@/lib/ocr/types";
+
 import type { PlateColor } from "./grammar";
 
 export function pixelColor(r: number, g: number, b: number): PlateColor | null {

@@ -67,7 +67,22 @@ describe("constrained CTC decoding", () => {
   });
 
   test("the separator dot and repeated frames collapse", () => {
-    const frames: Frame[] = [["浙", 0.9], ["浙", 0.8], "-", ["B", 0.9], ["·", 0.9], ["6", 0.9], "-", ["6", 0.9], "-", ["6", 0.9], "-", ["6", 0.9], "-", ["6", 0.9]];
+    const frames: Frame[] = [
+      ["浙", 0.9],
+      ["浙", 0.8],
+      "-",
+      ["B", 0.9],
+      ["·", 0.9],
+      ["6", 0.9],
+      "-",
+      ["6", 0.9],
+      "-",
+      ["6", 0.9],
+      "-",
+      ["6", 0.9],
+      "-",
+      ["6", 0.9],
+    ];
     expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)?.text).toBe("浙B66666");
   });
 

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 
 import type { Quad } from "@/lib/ocr/types";
+
 import { dedupeReadings } from "./dedupe";
 import { withJoinedNeighbours } from "./joined-boxes";
 

@@ -1,10 +1,13 @@
 import { describe, expect, test } from "vitest";
 
-import { dropEdgeInk, inkMask, otsuThreshold } from "./ink-mask";
 import { picture } from "@/tests/support/test-picture";
 
+import { dropEdgeInk, inkMask, otsuThreshold } from "./ink-mask";
+
 const ascii = (ink: { width: number; data: Float32Array }) =>
-  Array.from({ length: ink.data.length / ink.width }, (_, y) => [...ink.data.slice(y * ink.width, (y + 1) * ink.width)].map((v) => (v > 0.5 ? "#" : ".")).join(""));
+  Array.from({ length: ink.data.length / ink.width }, (_, y) =>
+    [...ink.data.slice(y * ink.width, (y + 1) * ink.width)].map((v) => (v > 0.5 ? "#" : ".")).join(""),
+  );
 
 describe("ink masks", () => {
   test("Otsu splits two clusters", () => {

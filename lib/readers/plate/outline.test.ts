@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import type { Quad } from "@/lib/ocr/types";
+
 import { plateOutline } from "./outline";
 
 const rect = (x0: number, y0: number, x1: number, y1: number): Quad => [

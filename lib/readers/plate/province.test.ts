@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import type { Quad } from "@/lib/ocr/types";
 import type { CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
+
 import { combineProvinces, PROVINCE_CONFIG, provinceLogProbs, provinceQuad } from "./province";
 
 const DICT = ["<blank>", ..."浙沪京琼皖AB0123456789"];

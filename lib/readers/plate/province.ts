@@ -5,6 +5,7 @@
 // rather than voted, so a crop that is unsure says little and a confident one says much.
 import type { CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
 import type { Point, Quad } from "@/lib/ocr/types";
+
 import { PROVINCES } from "./grammar";
 
 export const PROVINCE_CONFIG = {

@@ -2,9 +2,10 @@ import { describe, expect, test } from "vitest";
 
 import type { Quad } from "@/lib/ocr/types";
 import type { CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
+import { picture } from "@/tests/support/test-picture";
+
 import { dropEdgeInk, inkMask } from "./ink-mask";
 import { charQuad, peakProb, Q_TAIL_CONFIG, tailAsymmetry } from "./q-tail";
-import { picture } from "@/tests/support/test-picture";
 
 const ink = (rows: string[]) => dropEdgeInk(inkMask(picture(rows, false), false));
 

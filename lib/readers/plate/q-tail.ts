@@ -4,6 +4,7 @@
 // bottom of the glyph than at its bottom left, while 0 is symmetric.
 import type { Point, Quad } from "@/lib/ocr/types";
 import type { CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
+
 import type { InkImage } from "./ink-mask";
 import { PROVINCE_CONFIG } from "./province";
 
@@ -43,7 +44,10 @@ export function charQuad(crop: Quad, frames: readonly number[], k: number, cropW
   const { frameStride } = PROVINCE_CONFIG;
   const { cellWidth } = Q_TAIL_CONFIG;
   // The characters after the letter are evenly spaced; the median gap is their pitch.
-  const gaps = frames.slice(2).flatMap((f, i) => (i > 0 ? [f - frames[i + 1]!] : [])).sort((a, b) => a - b);
+  const gaps = frames
+    .slice(2)
+    .flatMap((f, i) => (i > 0 ? [f - frames[i + 1]!] : []))
+    .sort((a, b) => a - b);
   const pitch = (gaps[Math.floor(gaps.length / 2)] ?? 0) * frameStride;
   if (pitch <= 0 || cropWidth <= 0 || k >= frames.length) return null;
   const x = (frames[k]! + 0.5) * frameStride;

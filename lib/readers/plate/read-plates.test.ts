@@ -1,12 +1,17 @@
 import { describe, expect, test } from "vitest";
 
 import type { Quad, RecResult, RgbImage } from "@/lib/ocr/types";
+
 import { findPlateCandidates } from "./candidates";
 import { readPlates, type PlateOcr } from "./read-plates";
 
 const DICT = ["<blank>", ..."浙京0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"];
 
-function scene(width: number, height: number, plate?: { x: number; y: number; w: number; h: number; rgb: [number, number, number] }): RgbImage {
+function scene(
+  width: number,
+  height: number,
+  plate?: { x: number; y: number; w: number; h: number; rgb: [number, number, number] },
+): RgbImage {
   const data = new Uint8Array(width * height * 3).fill(110);
   if (plate) {
     for (let y = plate.y; y < plate.y + plate.h; y++) {
@@ -85,7 +90,12 @@ describe("readPlates", () => {
   });
 
   test("no plate: zero readings, and text boxes without plate colour are not read", async () => {
-    const sign: Quad = [[50, 50], [250, 50], [250, 100], [50, 100]];
+    const sign: Quad = [
+      [50, 50],
+      [250, 50],
+      [250, 100],
+      [50, 100],
+    ];
     const ocr = fakeOcr("浙B2V9L7", [sign]);
     expect(await readPlates(scene(640, 360), ocr)).toEqual([]);
     expect(ocr.crops).toBe(0);

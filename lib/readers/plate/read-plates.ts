@@ -3,10 +3,10 @@
 // recogniser's height and decoded under the plate grammar.
 import { orderQuad, quadSize, warpQuad } from "@/lib/ocr/geometry";
 import type { Quad, RecognizeCropsOptions, RecResult, RgbImage } from "@/lib/ocr/types";
-import { findPlateCandidates } from "./candidates";
-import { plateColor } from "./color";
 import type { ConstrainedDecode, CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
 
+import { findPlateCandidates } from "./candidates";
+import { plateColor } from "./color";
 import { decodePlate, plateConfidence } from "./ctc-grammar";
 import { dedupeReadings } from "./dedupe";
 import { expandQuad } from "./expand-quad";
@@ -135,7 +135,9 @@ async function rereadProvinces(image: RgbImage, ocr: PlateOcr, found: Found[]): 
   let next = 0;
   found.forEach((f, i) => {
     if (!glyphs[i]) return;
-    const glyphOpinions = results.slice(next, (next += PROVINCE_CONFIG.stretches.length)).flatMap((r) => (r.probs ? [provinceLogProbs(r.probs, dictionary)] : []));
+    const glyphOpinions = results
+      .slice(next, (next += PROVINCE_CONFIG.stretches.length))
+      .flatMap((r) => (r.probs ? [provinceLogProbs(r.probs, dictionary)] : []));
     const best = combineProvinces([...f.opinions, ...glyphOpinions]);
     if (!best) return;
     f.decode = {
@@ -206,13 +208,15 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr): Promise<PlateR
   await rereadProvinces(image, ocr, found);
   restoreQs(image, found, dictionary);
 
-  const readings = found.map(({ candidate, decode }): PlateReading => ({
-    box: orderQuad(candidate.quad),
-    // 8 characters only exist on new-energy plates, whose large-vehicle kind is
-    // yellow-green and would otherwise pass for yellow.
-    plateType: PLATE_TYPE_NAMES[[...decode.text].length === 8 ? "green" : candidate.color],
-    text: decode.text,
-    confidence: plateConfidence(decode),
-  }));
+  const readings = found.map(
+    ({ candidate, decode }): PlateReading => ({
+      box: orderQuad(candidate.quad),
+      // 8 characters only exist on new-energy plates, whose large-vehicle kind is
+      // yellow-green and would otherwise pass for yellow.
+      plateType: PLATE_TYPE_NAMES[[...decode.text].length === 8 ? "green" : candidate.color],
+      text: decode.text,
+      confidence: plateConfidence(decode),
+    }),
+  );
   return dedupeReadings(readings).map((r) => ({ ...r, box: plateOutline(r.box, colourRegions) }));
 }
