@@ -1,9 +1,10 @@
 import { expect, test } from "vitest";
 
 import type { Quad } from "@/lib/ocr/types";
+import { normalizeText } from "@/lib/readers/layout/normalize";
 
 import { scorePage, summarizeScores } from "./score-page";
-import { editDistance, normalizeText } from "./text-metrics";
+import { editDistance } from "./text-metrics";
 
 const box = (y: number): Quad => [
   [0, y],

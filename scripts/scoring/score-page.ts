@@ -1,7 +1,8 @@
 import { quadIou } from "@/lib/ocr/geometry/quad";
 import type { Quad } from "@/lib/ocr/types";
+import { normalizeText } from "@/lib/readers/layout/normalize";
 
-import { charLength, editDistance, normalizeText } from "./text-metrics";
+import { charLength, editDistance } from "./text-metrics";
 
 export interface GtLine {
   text: string;

@@ -1,8 +1,3 @@
-/** Scoring convention (samples/README.md): drop whitespace, map full-width ASCII to half-width. */
-export function normalizeText(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, "");
-}
-
 /** Levenshtein distance over Unicode code points. */
 export function editDistance(a: string, b: string): number {
   const s = Array.from(a);

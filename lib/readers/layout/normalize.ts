@@ -1,4 +1,4 @@
-// Text normalisation shared by every extractor and the eval (samples/README.md: remove
+// Text normalisation shared by every extractor, the eval and the benchmark's scoring (samples/README.md: remove
 // spaces, full-width ASCII → half-width).
 
 const FULLWIDTH_OFFSET = 0xfee0;
