@@ -29,15 +29,14 @@ interface Path {
 
 const LOG_FLOOR = -1e4;
 
-// Letters that never appear on plates, read where their digit twin was printed: their
-// probability is the digit's.
-const TWINS: Record<string, string> = { "0": "Oo", "1": "Iil|" };
 const log = (p: number) => (p > 0 ? Math.log(p) : LOG_FLOOR);
 
 export function decodeWithTemplate(
   posterior: CtcPosterior,
   dictionary: readonly string[],
   template: readonly string[],
+  /** Characters the template never allows, read where their twin was printed: their probability counts for the twin (a plate's "O" for "0"). */
+  twins: Readonly<Record<string, string>> = {},
 ): ConstrainedDecode | null {
   const { data, steps, classes } = posterior;
   const K = template.length;
@@ -46,12 +45,12 @@ export function decodeWithTemplate(
     dictionary.flatMap((ch, index) => (index > 0 && index < classes && set.includes(ch) ? [index] : [])),
   );
   if (allowed.some((a) => a.length === 0)) return null;
-  const twins = new Map<number, number[]>();
+  const aliases = new Map<number, number[]>();
   dictionary.forEach((ch, index) => {
-    const alias = [...(TWINS[ch] ?? "")].map((t) => dictionary.indexOf(t)).filter((i) => i > 0 && i < classes);
-    if (alias.length) twins.set(index, alias);
+    const alias = [...(twins[ch] ?? "")].map((t) => dictionary.indexOf(t)).filter((i) => i > 0 && i < classes);
+    if (alias.length) aliases.set(index, alias);
   });
-  const prob = (row: number, c: number) => (twins.get(c) ?? []).reduce((p, t) => p + data[row + t]!, data[row + c]!);
+  const prob = (row: number, c: number) => (aliases.get(c) ?? []).reduce((p, t) => p + data[row + t]!, data[row + c]!);
 
   // blank[k]: k characters emitted, current frame blank; char[k]: class → path whose
   // k-th character (1-based) is that class and occupies the current frame.

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import { decodeWithTemplate, type CtcPosterior } from "@/lib/ocr/rec/constrained-decode";
 
-import { decodePlate, plateConfidence } from "./ctc-grammar";
+import { decodePlate, PLATE_TWINS, plateConfidence } from "./ctc-grammar";
 import { GREEN_LARGE, GREEN_SMALL, PLATE_TEMPLATES, SEVEN_CHAR, isValidPlate } from "./grammar";
 
 const DICT = ["<blank>", ..."浙沪京0123456789ABDFGHJKLMNOPQRSTUVWXYZ·I学"];
@@ -57,13 +57,13 @@ describe("constrained CTC decoding", () => {
   test("an O among the digits becomes the model's best allowed character", () => {
     const frames = spell("浙B2V9L7");
     frames[4] = ["O", 0.6, "0", 0.3]; // third character: O (not allowed) over 0
-    const d = decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)!;
+    const d = decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR, PLATE_TWINS)!;
     expect(d.text).toBe("浙B0V9L7");
   });
 
   test("each character's frame is where its posterior peaks", () => {
     const frames: Frame[] = [["浙", 0.8], ["浙", 0.9], "-", ...spell("B2V9L7")];
-    expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)?.frames).toEqual([1, 3, 5, 7, 9, 11, 13]);
+    expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR, PLATE_TWINS)?.frames).toEqual([1, 3, 5, 7, 9, 11, 13]);
   });
 
   test("the separator dot and repeated frames collapse", () => {
@@ -83,7 +83,7 @@ describe("constrained CTC decoding", () => {
       "-",
       ["6", 0.9],
     ];
-    expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)?.text).toBe("浙B66666");
+    expect(decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR, PLATE_TWINS)?.text).toBe("浙B66666");
   });
 
   test("an 8-character reading wins only with 8 characters of evidence", () => {
@@ -101,7 +101,7 @@ describe("constrained CTC decoding", () => {
 test("a letter O read on a plate counts for the digit 0 it stands for", () => {
   const frames = spell("浙B2V9L7");
   frames[4] = ["O", 0.9, "0", 0.05];
-  const d = decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR)!;
+  const d = decodeWithTemplate(posterior(frames), DICT, SEVEN_CHAR, PLATE_TWINS)!;
   expect(d.text).toBe("浙B0V9L7");
   expect(d.charProbs[2]).toBeCloseTo(0.95);
 });

@@ -3,6 +3,9 @@ import { decodeWithTemplate, type ConstrainedDecode, type CtcPosterior } from "@
 
 import type { PlateTemplate } from "./grammar";
 
+/** Letters that never appear on plates, read where their digit twin was printed: their probability is the digit's. */
+export const PLATE_TWINS: Readonly<Record<string, string>> = { "0": "Oo", "1": "Iil|" };
+
 /** The best decoding over several templates. */
 export function decodePlate(
   posterior: CtcPosterior,
@@ -11,7 +14,7 @@ export function decodePlate(
 ): ConstrainedDecode | null {
   let best: ConstrainedDecode | null = null;
   for (const template of templates) {
-    const d = decodeWithTemplate(posterior, dictionary, template);
+    const d = decodeWithTemplate(posterior, dictionary, template, PLATE_TWINS);
     if (d && (!best || d.logProb > best.logProb)) best = d;
   }
   return best;
