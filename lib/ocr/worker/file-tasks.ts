@@ -3,7 +3,7 @@
 // ID cards: their pixel loops, colour candidates and crop warps), so that none of them holds the
 // server's event loop. The engine runs those tasks by name and knows no document.
 import { decodeImage } from "../../images/decode-image";
-import type { DetectedLines, GeneralOcrPipeline } from "../pipeline/general";
+import type { GeneralOcrPipeline } from "../pipeline/general";
 import type { FileRead, Quad, RecognizeCropsOptions, RecResult, RgbImage, TextLine } from "../types";
 
 /** The engine as a task sees it on the worker: that worker's own sessions, so the picture never leaves the thread. */
@@ -28,7 +28,8 @@ export type FileTask =
   /** `split`: return the line crops (the caller shares them between idle workers) instead of reading them here. */
   { kind: "text"; split: boolean } | { kind: "reader"; name: string; params?: unknown };
 
-export type FileTaskResult = TextLine[] | DetectedLines | unknown;
+/** Text lines, the line crops (`split`), or a reader task's own result, which the engine does not know. */
+export type FileTaskResult = unknown;
 
 export async function readFile(
   pipeline: GeneralOcrPipeline,
