@@ -26,13 +26,15 @@ function createClient() {
   // A SQLite connection opened while the file was read-only stays read-only after the disk is
   // writable again (SQLITE_READONLY on every write until a restart). Closing it makes the next
   // query open a fresh connection, so the server recovers by itself.
-  let reopening: Promise<void> | null = null;
+  let reopening = false;
   const reopen = () => {
-    reopening ??= base
+    if (reopening) return;
+    reopening = true;
+    base
       .$disconnect()
       .catch((err: unknown) => logger.error({ err }, "database: reopening the connection failed"))
       .finally(() => {
-        reopening = null;
+        reopening = false;
       });
   };
   return base.$extends({

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 
 import { decodeImage } from "../lib/images/decode-image";
 import { createOcrEngine } from "../lib/ocr/engine-core";
-import { type GtLine, type PageScore, scorePage, summarizeScores } from "../lib/ocr/eval/score-page";
+import { type GtLine, type PageScore, scorePage, summarizeScores } from "@/scripts/scoring/score-page";
 import type { Point, Quad } from "../lib/ocr/types";
 import { buildOcrWorker } from "./build-ocr-worker.mjs";
 import { DEFAULT_FIXTURE_DIR, writeTextFixtures } from "./fixtures/render-text";

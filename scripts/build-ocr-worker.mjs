@@ -1,5 +1,5 @@
 /**
- * Bundles the OCR worker thread (lib/ocr/worker/ocr-worker.ts) into a standalone ES module,
+ * Bundles the OCR worker thread (lib/readers/worker-entry.ts: the engine's worker loop + reader tasks) into a standalone ES module,
  * because Next.js bundles server code and a worker needs a real file path.
  * Usage: node scripts/build-ocr-worker.mjs   (also importable: buildOcrWorker())
  */
@@ -13,7 +13,7 @@ export const OCR_WORKER_BUNDLE = path.join(root, ".ocr-worker", "ocr-worker.mjs"
 
 export async function buildOcrWorker() {
   await build({
-    entryPoints: [path.join(root, "lib/ocr/worker/ocr-worker.ts")],
+    entryPoints: [path.join(root, "lib/readers/worker-entry.ts")],
     outfile: OCR_WORKER_BUNDLE,
     bundle: true,
     platform: "node",

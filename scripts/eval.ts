@@ -12,14 +12,14 @@ import { promisify } from "node:util";
 
 import sharp from "sharp";
 
-import { extractBusinessLicense } from "../lib/extractors/business-license";
-import { extractIdCard } from "../lib/extractors/idcard";
-import { normalizeText } from "../lib/extractors/normalize";
-import { readIdCard } from "../lib/ocr/card/read-id-card";
+import { extractBusinessLicense } from "@/lib/readers/license/extract-fields";
+import { extractIdCard } from "@/lib/readers/idcard/extract-fields";
+import { normalizeText } from "@/lib/readers/layout/normalize";
+import { readIdCard } from "@/lib/readers/idcard/read-id-card";
 import { createOcrEngine, type OcrEngine } from "../lib/ocr/engine-core";
 import { quadIou } from "../lib/ocr/geometry";
-import { isValidPlate } from "../lib/ocr/plate/grammar";
-import { readPlates } from "../lib/ocr/plate/read-plates";
+import { isValidPlate } from "@/lib/readers/plate/grammar";
+import { readPlates } from "@/lib/readers/plate/read-plates";
 import type { Quad, RgbImage } from "../lib/ocr/types";
 import { DOCUMENTS_DIR, generateDocuments } from "./fixtures/documents/generate";
 
@@ -205,7 +205,7 @@ const peer = {
     return { license_type: isLicense ? "Business License" : "Not Business License", detail };
   },
   async plate(file: string): Promise<PlateAnswer> {
-    const text = (await tesseract(file, 11)).join("\n").replace(/[·.\-]/g, "");
+    const text = (await tesseract(file, 11)).join("\n").replace(/[·.-]/g, "");
     const found = text.match(/[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-Z0-9]{5,6}/g) ?? [];
     return found.filter(isValidPlate).map((t) => ({ text: t, type: [...t].length === 8 ? "绿牌" : "蓝牌" }));
   },

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every suite, from a fresh clone or a warm checkout.
 //   1. set-up (deps, Prisma client, OCR worker bundle)
-//   2. unit + integration tests (Vitest)
-//   3. end-to-end tests (Playwright: API conformance + console in Debian's chromium) against a
+//   2. static checks: `npm run lint` (Biome, import boundaries) and `npm run typecheck`, one count each
+//   3. unit + integration tests (Vitest)
+//   4. end-to-end tests (Playwright: API conformance + console in Debian's chromium) against a
 //      production server started on port 3100 with a wiped data/e2e directory
-//   4. the scale-out deployment (Playwright, playwright.cluster.config.ts): nginx, 2 instances,
+//   5. the scale-out deployment (Playwright, playwright.cluster.config.ts): nginx, 2 instances,
 //      PostgreSQL and Redis started by scripts/cluster.mjs (Debian's postgresql, redis-server, nginx)
 // Ends with one "N passed, N failed" line over all suites; exits non-zero on any failure.
-// `npm test unit|e2e|cluster` runs one of the three suites.
+// `npm test lint|unit|e2e|cluster` runs one of the suites.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,10 +24,22 @@ const run = (args, env = {}) =>
   spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
 const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null);
 
-const only = process.argv[2]; // "unit", "e2e" or "cluster" to run one suite
+const only = process.argv[2]; // "lint", "unit", "e2e" or "cluster" to run one suite
 let passed = 0;
 let failed = 0;
 let crashed = false;
+
+if (!only || only === "lint") {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  for (const script of ["lint", "typecheck"]) {
+    const status = spawnSync(npm, ["run", "--silent", script], { cwd: root, stdio: "inherit" }).status;
+    if (status === 0) passed += 1;
+    else {
+      failed += 1;
+      console.error(`npm run ${script} failed`);
+    }
+  }
+}
 
 if (!only || only === "unit") {
   const out = path.join(results, "vitest.json");

@@ -22,6 +22,7 @@ export function AppFormDialog({
   initial?: { name: string; description: string };
   submitLabel?: string;
   onClose: () => void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: server actions that succeed return nothing
   onSubmit: (values: { name: string; description: string }) => Promise<{ error?: string; fieldErrors?: Record<string, string> } | void>;
 }) {
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -22,6 +22,7 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
   const [pageSize, setPageSize] = useState<number>(20);
   // Keyset pages: the page is a cursor and a direction from the server's answer; the number is only shown.
   const [at, setAt] = useState<{ cursor?: string; direction: "next" | "prev"; page: number }>({ direction: "next", page: 1 });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are the trigger: any filter change returns to page 1
   useEffect(() => setAt({ direction: "next", page: 1 }), [appId, capabilityId, range, status, search, pageSize]);
   const { data, isPending, isError } = useCallLogs({ appId, capabilityId, range, status: status || undefined, requestId: search || undefined, pageSize, cursor: at.cursor, direction: at.direction });
   const page = data?.prevCursor === null ? 1 : at.page;

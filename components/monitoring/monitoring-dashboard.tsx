@@ -5,7 +5,6 @@ import { RefreshCw } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 
 import type { CapabilityId } from "@/lib/capabilities/catalog";
-import { usageKeys } from "@/lib/query/keys";
 import { useUsageSeries } from "@/lib/query/use-usage-series";
 import type { UsageRange } from "@/lib/validation/usage-query";
 import { ErrorAlert } from "@/components/ui/alert";

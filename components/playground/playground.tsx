@@ -176,7 +176,7 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
                     aria-label={`查看第 ${i + 1} 张：${u.file.name}`}
                     className={cn("relative size-14 overflow-hidden rounded border-2", i === selected ? "border-primary" : "border-line")}
                   >
-                    {/* eslint-disable-next-line @next/next/no-img-element -- local object URL */}
+                    {/* biome-ignore lint/performance/noImgElement: a local object URL, which next/image cannot optimise */}
                     <img src={u.url} alt="" className="size-full object-cover" />
                     {results[i] && !results[i].ok && <span className="absolute inset-x-0 bottom-0 bg-danger text-[10px] text-white">失败</span>}
                   </button>

@@ -62,6 +62,7 @@ export function Segmented<T extends string>({ value, onChange, items, label }: {
   return (
     <div role="radiogroup" aria-label={label} className="inline-flex rounded border border-line bg-white p-0.5">
       {items.map((item) => (
+        // biome-ignore lint/a11y/useSemanticElements: a segmented control of buttons exposed as a radio group (aria-checked)
         <button
           key={item.value}
           type="button"

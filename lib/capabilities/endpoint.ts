@@ -2,7 +2,7 @@ import type { ZodType } from "zod";
 
 import type { CapabilityError, CapabilityErrorFamily } from "@/lib/capabilities/capability-error";
 import type { CapabilityId } from "@/lib/capabilities/catalog";
-import type { GatewayError } from "@/lib/gateway/errors";
+import type { GatewayError } from "@/lib/errors/gateway-errors";
 
 // What the gateway needs from a capability: ordered body checks, then a run that yields the answer.
 

@@ -4,7 +4,7 @@ import { CAPABILITY_IDS } from "@/lib/capabilities/catalog";
 import { CapabilityError } from "@/lib/capabilities/capability-error";
 import { ENDPOINTS } from "@/lib/capabilities/endpoints";
 import { capabilityErrorRows, gatewayErrorRows } from "@/lib/contract/error-catalog";
-import { GATEWAY_ERRORS } from "@/lib/gateway/errors";
+import { GATEWAY_ERRORS } from "@/lib/errors/gateway-errors";
 
 import { bodyParams, errorTables, failureExample } from "./docs-tables";
 

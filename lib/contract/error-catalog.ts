@@ -4,10 +4,10 @@ import { CapabilityError, perImageError } from "@/lib/capabilities/capability-er
 import type { CapabilityId } from "@/lib/capabilities/catalog";
 import type { CapabilityEndpoint } from "@/lib/capabilities/endpoint";
 import { ENDPOINTS } from "@/lib/capabilities/endpoints";
-import { GATEWAY_ERRORS, GatewayError, type GatewayErrorCode, type GatewayErrorRow } from "@/lib/gateway/errors";
+import { GATEWAY_ERRORS, GatewayError, type GatewayErrorCode, type GatewayErrorRow } from "@/lib/errors/gateway-errors";
 
 // Every code the server answers, as rows built from the tables it answers from
-// (lib/gateway/errors.ts, lib/capabilities/<id>/errors.ts). The console docs page and
+// (lib/errors/gateway-errors.ts, lib/capabilities/<id>/errors.ts). The console docs page and
 // /api/openapi.json render these rows; `body` is the exact JSON the server sends.
 
 export interface ErrorRow {

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { type CapabilityId } from "@/lib/capabilities/catalog";
+import type { CapabilityId } from "@/lib/capabilities/catalog";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { randomHexKey } from "@/lib/crypto/random-keys";
 

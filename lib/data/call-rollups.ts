@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { DbTransaction } from "@/lib/db";
-import type { CallRecord, CallRollup, Prisma } from "@/lib/generated/prisma/client";
+import type { CallRecord, CallRollup } from "@/lib/generated/prisma/client";
 
 // Hourly rollups of the call records (model CallRollup): what the overview and monitoring charts
 // read, so their cost follows hours × apps × capabilities, never the number of calls. Each call

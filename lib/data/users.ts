@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import { normalizeEmail } from "@/lib/validation/auth";
 
 export interface UserDto {

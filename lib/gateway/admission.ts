@@ -1,7 +1,7 @@
 import "server-only";
 
 import { env } from "@/lib/env";
-import { serviceBusy } from "@/lib/gateway/errors";
+import { serviceBusy } from "@/lib/errors/gateway-errors";
 import { InFlightBudget, type Lease } from "@/lib/gateway/in-flight-budget";
 
 // The instance's two budgets (settings in lib/env.ts, reasoning in .env.example): request bodies

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 
 import { assertDeclaredLengthWithin, readBodyWithLimit, reserveBody } from "./body-reader";
-import { GatewayError } from "./errors";
+import { GatewayError } from "@/lib/errors/gateway-errors";
 import { InFlightBudget } from "./in-flight-budget";
 
 function streamingRequest(chunks: number[], onPull: () => void = () => {}, headers: Record<string, string> = {}) {

@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { GatewayError, serviceBusy } from "@/lib/gateway/errors";
+import { GatewayError, serviceBusy } from "@/lib/errors/gateway-errors";
 import type { InFlightBudget, Lease } from "@/lib/gateway/in-flight-budget";
 
 // Request bodies are read as a stream with a byte counter, so an oversized upload is refused

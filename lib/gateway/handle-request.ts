@@ -15,7 +15,7 @@ import { resolveClientIp } from "@/lib/gateway/client-ip";
 import { getGatewayApp, getSigningKey, touchAccessKey, type GatewayApp } from "@/lib/data/gateway-credentials";
 import { eopDateAcceptableUntil, type EopDateWindow, isEopDateAcceptable, parseEopDate } from "@/lib/gateway/eop-date";
 import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-signature";
-import { GatewayError, serviceBusy } from "@/lib/gateway/errors";
+import { GatewayError, serviceBusy } from "@/lib/errors/gateway-errors";
 import type { Lease } from "@/lib/gateway/in-flight-budget";
 import { isIpAllowed } from "@/lib/gateway/ip-allow-list";
 import { takeAppToken } from "@/lib/gateway/rate-limit";

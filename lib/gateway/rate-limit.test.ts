@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { startRedisServer } from "@/tests/support/redis-server";
 
-import { GatewayError } from "./errors";
+import { GatewayError } from "@/lib/errors/gateway-errors";
 import { type AppRateLimiter, memoryRateLimiter, redisRateLimiter, TokenBucket } from "./rate-limit";
 
 describe("TokenBucket", () => {

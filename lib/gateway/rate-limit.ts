@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Redis } from "ioredis";
 
-import { serviceBusy } from "@/lib/gateway/errors";
+import { serviceBusy } from "@/lib/errors/gateway-errors";
 import { redis } from "@/lib/limits/redis";
 
 // Per-app token bucket (contract: capacity = QPS tokens, refilled at QPS per second, Retry-After

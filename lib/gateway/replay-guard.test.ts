@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { startRedisServer } from "@/tests/support/redis-server";
 
-import { GatewayError } from "./errors";
+import { GatewayError } from "@/lib/errors/gateway-errors";
 import { redisReplayGuard } from "./replay-guard";
 
 // The database guard is covered through the gateway (tests/gateway/handle-request.test.ts).

@@ -3,7 +3,7 @@ import "server-only";
 import type { Redis } from "ioredis";
 
 import { deleteExpiredReplayNonces, spendReplayNonce } from "@/lib/data/replay-nonces";
-import { serviceBusy } from "@/lib/gateway/errors";
+import { serviceBusy } from "@/lib/errors/gateway-errors";
 import { redis } from "@/lib/limits/redis";
 import { logger } from "@/lib/observability/logger";
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import { CapabilityError } from "@/lib/capabilities/capability-error";
 
-import { GatewayError } from "./errors";
+import { GatewayError } from "@/lib/errors/gateway-errors";
 import { ENDPOINTS } from "@/lib/capabilities/endpoints";
 
 import { matchRoute } from "./routes";

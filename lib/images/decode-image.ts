@@ -1,7 +1,7 @@
 /** Image upload decoding, free of `server-only` so scripts (bench) can use it; app code imports ./decode. */
 import sharp from "sharp";
 
-import type { RgbImage } from "@/lib/ocr/types";
+import type { RgbImage } from "./rgb-image";
 
 import { decodeBase64Payload } from "./base64";
 import { decodeBmp, readBmpHeader } from "./bmp";

@@ -1,4 +1,4 @@
-import type { RgbImage } from "@/lib/ocr/types";
+import type { RgbImage } from "./rgb-image";
 
 /** Visible content at least this light (mean luma, 0–255) would vanish on white. */
 const LIGHT_CONTENT_LUMA = 190;

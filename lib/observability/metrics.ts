@@ -2,15 +2,29 @@ import "server-only";
 
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
-import { getOcrEngine, isOcrEngineReady } from "@/lib/ocr/engine";
-
 import { processSingleton } from "./process-singleton";
 
 // Seconds; recognition of one photo takes 0.2–3 s on 2 cores, a queued batch much longer.
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-async function engineStats() {
-  return isOcrEngineReady() ? (await getOcrEngine()).stats() : { workers: 0, busy: 0, queued: 0 };
+/** The OCR worker pool now: what the pool gauges show. */
+export interface OcrPoolStats {
+  workers: number;
+  busy: number;
+  queued: number;
+}
+
+// The engine reports its pool here once it is running (lib/ocr/engine.ts), so this layer, which
+// the engine itself uses for stage times, imports no engine. Zeros until then.
+const pool = processSingleton("ocr-pool-stats", () => ({ stats: (): OcrPoolStats => ({ workers: 0, busy: 0, queued: 0 }) }));
+
+/** Makes `stats` the source of the ocr_engine_* gauges. */
+export function reportOcrPoolStats(stats: () => OcrPoolStats): void {
+  pool.stats = stats;
+}
+
+function engineStats(): OcrPoolStats {
+  return pool.stats();
 }
 
 function createMetrics() {
@@ -54,24 +68,24 @@ function createMetrics() {
       name: "ocr_engine_queue_depth",
       help: "OCR jobs waiting for a worker",
       registers,
-      async collect() {
-        this.set((await engineStats()).queued);
+      collect() {
+        this.set(engineStats().queued);
       },
     }),
     workersBusy: new Gauge({
       name: "ocr_engine_workers_busy",
       help: "OCR workers running a job",
       registers,
-      async collect() {
-        this.set((await engineStats()).busy);
+      collect() {
+        this.set(engineStats().busy);
       },
     }),
     workers: new Gauge({
       name: "ocr_engine_workers",
       help: "OCR worker threads started",
       registers,
-      async collect() {
-        this.set((await engineStats()).workers);
+      collect() {
+        this.set(engineStats().workers);
       },
     }),
   };

@@ -2,16 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 
 import type { DecodeOptions } from "../images/decode-image";
-import type { IdCardReading } from "./card/read-id-card";
 import { POOL_CONFIG } from "./config";
 import { resolveModelPaths } from "./model-files";
 import { balancedGroups } from "./pipeline/balanced-groups";
 import { toTextLines, type DetectedLines } from "./pipeline/general";
 import { buildDictionary } from "./rec/dictionary";
-import type { PlateReading } from "./plate/read-plates";
 import type { FileRead, Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "./types";
 import type { JobTimings } from "./worker/protocol";
-import type { FileTask, FileTaskResult } from "./worker/read-file";
+import type { FileTask, FileTaskResult } from "./worker/file-tasks";
 import { type JobRequest, WorkerPool } from "./worker/worker-pool";
 
 export type { RecResult, RecognizeCropsOptions } from "./types";
@@ -28,8 +26,11 @@ export interface OcrEngine {
    * runs on the caller's thread. The file's buffer is transferred (the caller's view detaches).
    */
   recognizeFile(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<TextLine[]>>;
-  readPlatesFile(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<PlateReading[]>>;
-  readIdCardFile(file: Uint8Array, decode: DecodeOptions, opts: { withPortrait: boolean }): Promise<FileRead<IdCardReading>>;
+  /**
+   * A reader task registered in the worker bundle's entry (plates, ID cards: lib/readers/worker-entry.ts)
+   * run on an encoded upload; `Result` is that task's result type, which the engine does not know.
+   */
+  readFile<Result>(file: Uint8Array, decode: DecodeOptions, task: { name: string; params?: unknown }): Promise<FileRead<Result>>;
   /** CTC dictionary: index → character, index 0 = blank. */
   dictionary(): string[];
   stats(): { workers: number; busy: number; queued: number };
@@ -116,7 +117,7 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     return results;
   };
 
-  const readFile = async (file: Uint8Array, decode: DecodeOptions, task: FileTask): Promise<FileRead<FileTaskResult>> => {
+  const runFile = async (file: Uint8Array, decode: DecodeOptions, task: FileTask): Promise<FileRead<FileTaskResult>> => {
     const owned = ownBuffer(file);
     return (await run({ kind: "file", file: owned, maxBytes: decode.maxBytes, task }, [owned.buffer as ArrayBuffer])) as FileRead<FileTaskResult>;
   };
@@ -125,13 +126,13 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     async recognizeFile(file, decode) {
       // As recognize(): an idle pool gets the line crops back to share them out.
       const split = idleWorkers() >= 2;
-      const read = await readFile(file, decode, { kind: "text", split });
+      const read = await runFile(file, decode, { kind: "text", split });
       if (!read.ok || !split) return read as FileRead<TextLine[]>;
       const { quads, crops } = read.value as DetectedLines;
       return { ok: true, value: toTextLines(quads, await recognizeCrops(crops, {}, true)) };
     },
-    readPlatesFile: async (file, decode) => (await readFile(file, decode, { kind: "plates" })) as FileRead<PlateReading[]>,
-    readIdCardFile: async (file, decode, { withPortrait }) => (await readFile(file, decode, { kind: "idcard", withPortrait })) as FileRead<IdCardReading>,
+    readFile: async <Result>(file: Uint8Array, decode: DecodeOptions, { name, params }: { name: string; params?: unknown }) =>
+      (await runFile(file, decode, { kind: "reader", name, params })) as FileRead<Result>,
     async recognize(image) {
       const copy = toTransferable(image);
       const transfer = [copy.data.buffer as ArrayBuffer];

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { env } from "@/lib/env";
+import { reportOcrPoolStats } from "@/lib/observability/metrics";
 import { recordStage } from "@/lib/observability/stage-times";
 
 import { createOcrEngine, type EngineOptions, type OcrEngine } from "./engine-core";
@@ -28,6 +29,7 @@ export function getOcrEngine(opts: EngineOptions = engineOptionsFromEnv()): Prom
   holder.promise ??= createOcrEngine(opts).then(
     (engine) => {
       holder.ready = true;
+      reportOcrPoolStats(() => engine.stats());
       return engine;
     },
     (err: unknown) => {

@@ -13,12 +13,7 @@ export interface TextLine {
   score: number;
 }
 
-/** Raw RGB pixels, 3 bytes per pixel, row-major. */
-export interface RgbImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+export type { RgbImage } from "../images/rgb-image";
 
 export interface OcrPageResult {
   width: number;

@@ -4,6 +4,7 @@
 // forms, are refused outright; what is left must resolve to this origin.
 
 const BASE = "http://same-origin.invalid";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
 const UNSAFE = /[\u0000-\u001f\u007f\\]/;
 
 function decodedOnce(value: string): string | null {

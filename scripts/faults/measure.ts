@@ -169,7 +169,8 @@ async function main() {
   {
     const health = sampleHealth();
     execFileSync("chattr", ["+i", DB_FILE, DATA_DIR]);
-    let during, ready;
+    let during: Awaited<ReturnType<typeof call>> | undefined;
+    let ready: Awaited<ReturnType<typeof timed>> | undefined;
     try {
       during = await call(1);
       ready = await timed(`${BASE}/api/ready`);
@@ -179,7 +180,7 @@ async function main() {
     }
     const recoverMs = await recoverTime();
     const after = [await call(1), await call(1)];
-    results.readOnly = { during, ready: { status: ready.status, body: ready.body }, recoverMs, after, health: await health(), ledger: ledger() };
+    results.readOnly = { during, ready: { status: ready?.status, body: ready?.body }, recoverMs, after, health: await health(), ledger: ledger() };
   }
 
   // 4. kill -9 of the server while a 50-image batch and 10 single-image calls are being recognised.

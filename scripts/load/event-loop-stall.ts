@@ -13,7 +13,8 @@ import sharp from "sharp";
 
 import { decodeImage } from "@/lib/images/decode-image";
 import { createOcrEngine, type OcrEngine } from "@/lib/ocr/engine-core";
-import { readPlates } from "@/lib/ocr/plate/read-plates";
+import { readPlatesFile } from "@/lib/readers/plate/on-worker";
+import { readPlates } from "@/lib/readers/plate/read-plates";
 
 const { values: args } = parseArgs({ options: { plate: { type: "string", default: "../shared/samples/real/plate_clpdr_police.jpg" } } });
 const SIDE = 5000;
@@ -62,7 +63,7 @@ async function onRequestThread(engine: OcrEngine, file: Uint8Array, plates: bool
 }
 
 const onWorker = (engine: OcrEngine, file: Uint8Array, plates: boolean) =>
-  plates ? engine.readPlatesFile(new Uint8Array(file), DECODE) : engine.recognizeFile(new Uint8Array(file), DECODE);
+  plates ? readPlatesFile(engine, new Uint8Array(file), DECODE) : engine.recognizeFile(new Uint8Array(file), DECODE);
 
 const engine = await createOcrEngine({ workers: 2 });
 const inputs: [string, Uint8Array, boolean][] = [

@@ -77,7 +77,7 @@ describe.skipIf(postgres)("database unavailable", () => {
   test("another process holds the lock: 503/50010 with Retry-After at once, nothing charged", async () => {
     const before = await ledger();
     const lock = await holdExclusiveLock(dbFile);
-    let answer;
+    let answer: Awaited<ReturnType<typeof send>> | undefined;
     try {
       answer = await send();
     } finally {
@@ -123,7 +123,7 @@ describe.skipIf(postgres)("database unavailable", () => {
   test.skipIf(!canChattr)("a read-only moment on a fresh connection: 50010 while it lasts, recovered by itself after", async () => {
     await db.$disconnect(); // as on a freshly started server: the next query opens the file
     chattr("+i");
-    let during;
+    let during: Awaited<ReturnType<typeof send>> | undefined;
     try {
       during = await send();
     } finally {

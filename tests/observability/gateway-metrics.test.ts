@@ -11,19 +11,21 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 
 vi.mock("@/lib/ocr/engine", async () => {
   const { recordStage } = await import("@/lib/observability/stage-times");
+  const { reportOcrPoolStats } = await import("@/lib/observability/metrics");
+  // As the real engine does once its workers are up.
+  reportOcrPoolStats(() => ({ workers: 2, busy: 0, queued: 0 }));
   return {
     getOcrEngine: async () => ({
+      // Decoding and recognition happen on a worker, which reports their times with the result.
       recognizeFile: async () => {
-        // After an await, as the real engine reports: the call's clock must survive it. The
-        // worker decodes the upload, so decode comes back with the job's times too.
+        // After an await, as the real engine reports: the call's clock must survive it.
         await new Promise((resolve) => setTimeout(resolve, 2));
-        recordStage("queue", 4);
         recordStage("decode", 3);
+        recordStage("queue", 4);
         recordStage("detection", 30);
         recordStage("recognition", 50);
         return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
       },
-      stats: () => ({ workers: 2, busy: 0, queued: 0 }),
     }),
     isOcrEngineReady: () => true,
   };

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type OcrEngine, createOcrEngine } from "@/lib/ocr/engine";
 import { quadIou } from "@/lib/ocr/geometry/quad";
 import { warpQuad } from "@/lib/ocr/geometry/warp-quad";
-import { charLength, editDistance, normalizeText } from "@/lib/ocr/eval/text-metrics";
 import type { TextLine } from "@/lib/ocr/types";
 import type { JobTimings } from "@/lib/ocr/worker/protocol";
+import { normalizeText } from "@/lib/readers/layout/normalize";
+import { charLength, editDistance } from "@/scripts/scoring/text-metrics";
 
 import { buildOcrWorker } from "../../scripts/build-ocr-worker.mjs";
 import { type TextFixture, renderTextFixtures } from "../../scripts/fixtures/render-text";

@@ -4,7 +4,7 @@ import { maxBodyBytesFor } from "@/lib/capabilities/batch-body";
 import { invalidRequest, validRequest } from "@/lib/capabilities/batch-endpoint";
 import { base64Image, fieldBoxes, fieldBoxesQuery } from "@/lib/capabilities/contract-schemas";
 import type { CapabilityEndpoint } from "@/lib/capabilities/endpoint";
-import { GatewayError } from "@/lib/gateway/errors";
+import { GatewayError } from "@/lib/errors/gateway-errors";
 
 import { BUSINESS_LICENSE_ERRORS } from "./errors";
 import { BUSINESS_LICENSE_ACTION, MAX_BUSINESS_LICENSE_IMAGE_BYTES, parseBusinessLicenseRequest } from "./request";

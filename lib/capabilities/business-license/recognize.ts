@@ -1,11 +1,12 @@
 import "server-only";
 
 import { locateFields } from "@/lib/capabilities/field-boxes";
-import { extractBusinessLicense, type BusinessLicenseDetail } from "@/lib/extractors/business-license";
 import { mapRead } from "@/lib/capabilities/file-read";
 import type { DecodeOptions } from "@/lib/images/decode";
 import { getOcrEngine } from "@/lib/ocr/engine";
-import type { FileRead, TextLine } from "@/lib/ocr/types";
+import type { FileRead } from "@/lib/ocr/types";
+import type { BusinessLicenseDetail } from "@/lib/readers/license/extract-fields";
+import { type LicenseReading, readLicenseFile } from "@/lib/readers/license/read-license";
 
 export interface BusinessLicenseResult {
   license_type: "Business License" | "Not Business License";
@@ -20,11 +21,10 @@ export async function recognizeBusinessLicense(
   decode: DecodeOptions,
   opts: { withFieldBoxes?: boolean } = {},
 ): Promise<FileRead<BusinessLicenseResult>> {
-  return mapRead((await getOcrEngine()).recognizeFile(file, decode), (lines) => toLicenseResult(lines, opts));
+  return mapRead(readLicenseFile(await getOcrEngine(), file, decode), (reading) => toLicenseResult(reading, opts));
 }
 
-function toLicenseResult(lines: TextLine[], opts: { withFieldBoxes?: boolean }): BusinessLicenseResult {
-  const { isLicense, detail } = extractBusinessLicense(lines);
+function toLicenseResult({ isLicense, detail, lines }: LicenseReading, opts: { withFieldBoxes?: boolean }): BusinessLicenseResult {
   const result: BusinessLicenseResult = { license_type: isLicense ? "Business License" : "Not Business License", detail };
   if (opts.withFieldBoxes) result.field_boxes = locateFields(lines, { ...detail });
   return result;

@@ -7,7 +7,7 @@ import { wantsFieldBoxes } from "@/lib/capabilities/field-boxes";
 
 import { IDCARD_ERRORS } from "./errors";
 import { recognizeIdCard } from "./recognize";
-import { type IdCardRequest } from "./request";
+import type { IdCardRequest } from "./request";
 
 export async function handleIdCard(request: IdCardRequest, { requestId, query }: RunContext): Promise<CapabilityOutcome> {
   const withFieldBoxes = wantsFieldBoxes(query);

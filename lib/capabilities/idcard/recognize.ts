@@ -3,12 +3,13 @@ import "server-only";
 import sharp from "sharp";
 
 import { locateFields } from "@/lib/capabilities/field-boxes";
-import { EMPTY_ID_DETAIL, type IdCardDetail } from "@/lib/extractors/idcard";
+import { EMPTY_ID_DETAIL, type IdCardDetail } from "@/lib/readers/idcard/extract-fields";
 import { mapRead } from "@/lib/capabilities/file-read";
 import type { DecodeOptions } from "@/lib/images/decode";
-import type { IdCardReading } from "@/lib/ocr/card/read-id-card";
 import { getOcrEngine } from "@/lib/ocr/engine";
 import type { FileRead, RgbImage } from "@/lib/ocr/types";
+import { readIdCardFile } from "@/lib/readers/idcard/on-worker";
+import type { IdCardReading } from "@/lib/readers/idcard/read-id-card";
 
 export interface IdCardResult {
   note: "front" | "back" | "";
@@ -35,7 +36,7 @@ const FACE_JPEG_QUALITY = 85;
 // POST /v1/aiop/api/2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json – ID card (one image)
 export async function recognizeIdCard(file: Uint8Array, decode: DecodeOptions, opts: IdCardOptions): Promise<FileRead<IdCardResult>> {
   const engine = await getOcrEngine();
-  return mapRead(engine.readIdCardFile(file, decode, { withPortrait: opts.returnFace }), (reading) => toIdCardResult(reading, opts));
+  return mapRead(readIdCardFile(engine, file, decode, { withPortrait: opts.returnFace }), (reading) => toIdCardResult(reading, opts));
 }
 
 async function toIdCardResult(reading: IdCardReading, opts: IdCardOptions): Promise<IdCardResult> {

@@ -3,8 +3,9 @@ import "server-only";
 import { mapRead } from "@/lib/capabilities/file-read";
 import type { DecodeOptions } from "@/lib/images/decode";
 import { getOcrEngine } from "@/lib/ocr/engine";
-import type { PlateReading } from "@/lib/ocr/plate/read-plates";
+import type { PlateReading } from "@/lib/readers/plate/read-plates";
 import type { FileRead } from "@/lib/ocr/types";
+import { readPlatesFile } from "@/lib/readers/plate/on-worker";
 
 export interface PlateDetail {
   box: [number, number][];
@@ -21,7 +22,7 @@ export interface PlateResult {
 
 // POST /v1/aiop/api/2gt54ed8660w/driven-plate-ocr/platelicense.json – licence plates
 export async function recognizePlates(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<PlateResult>> {
-  return mapRead((await getOcrEngine()).readPlatesFile(file, decode), toPlateResult);
+  return mapRead(readPlatesFile(await getOcrEngine(), file, decode), toPlateResult);
 }
 
 function toPlateResult(plates: PlateReading[]): PlateResult {

@@ -32,7 +32,9 @@ export function warpQuad(image: RgbImage, quad: Quad, outWidth: number, outHeigh
       const d = m[6]! * u + m[7]! * v + m[8]!;
       let sx = (m[0]! * u + m[1]! * v + m[2]!) / d - 0.5;
       let sy = (m[3]! * u + m[4]! * v + m[5]!) / d - 0.5;
+      // biome-ignore lint/complexity/useMathMinMax: the clamp of the per-pixel loop reads as one expression
       sx = sx < 0 ? 0 : sx > maxX ? maxX : sx;
+      // biome-ignore lint/complexity/useMathMinMax: as above
       sy = sy < 0 ? 0 : sy > maxY ? maxY : sy;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);

@@ -1,6 +1,7 @@
 /**
- * Worker-thread entry, bundled to `.ocr-worker/ocr-worker.mjs` by scripts/build-ocr-worker.mjs.
- * Owns one set of ONNX sessions and runs whole-image pipelines one message at a time.
+ * The worker thread's loop: owns one set of ONNX sessions and runs whole-image pipelines one
+ * message at a time. Started by the bundle's entry (lib/readers/worker-entry.ts, bundled to
+ * `.ocr-worker/ocr-worker.mjs` by scripts/build-ocr-worker.mjs), which registers the reader tasks.
  */
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
@@ -13,10 +14,7 @@ import { buildDictionary } from "../rec/dictionary";
 import { TextRecognizer } from "../rec/text-recognizer";
 import type { FileRead, RecResult, RgbImage } from "../types";
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult, WorkerStageTimings } from "./protocol";
-import { readFile, type FileTaskResult } from "./read-file";
-
-const port = parentPort!;
-const init = workerData as WorkerInit;
+import { type FileTaskResult, type ReaderTasks, readFile } from "./file-tasks";
 
 /** Stage times of the job being handled (one at a time per worker), reported with its result. */
 let clock: WorkerStageTimings = { decodeMs: 0, detMs: 0, recMs: 0 };
@@ -35,10 +33,7 @@ function timed<A extends unknown[], R>(stage: { run: (...args: A) => Promise<R> 
   };
 }
 
-const dictionary = buildDictionary(fs.readFileSync(init.modelPaths.dict, "utf8"));
-
-async function createPipeline(): Promise<GeneralOcrPipeline> {
-  const { modelPaths, intraOpThreads } = init;
+async function createPipeline({ modelPaths, intraOpThreads }: WorkerInit, dictionary: string[]): Promise<GeneralOcrPipeline> {
   const [det, cls, rec] = await Promise.all([
     createOnnxRunner(modelPaths.det, intraOpThreads),
     createOnnxRunner(modelPaths.cls, intraOpThreads),
@@ -60,46 +55,51 @@ function warmUpImage(): RgbImage {
   return { width, height, data };
 }
 
-function transferables(req: WorkerRequest, result: WorkerResult): ArrayBuffer[] {
+function transferables(readers: ReaderTasks, req: WorkerRequest, result: WorkerResult): ArrayBuffer[] {
   if (req.kind === "recognizeCrops") return (result as RecResult[]).flatMap((r) => (r.probs ? [r.probs.data.buffer as ArrayBuffer] : []));
   if (req.kind === "detectAndCrop") return (result as DetectedLines).crops.map((c) => c.data.buffer as ArrayBuffer);
   if (req.kind === "file") {
     const read = result as FileRead<FileTaskResult>;
     if (!read.ok) return [];
-    if ("crops" in read.value) return read.value.crops.map((c) => c.data.buffer as ArrayBuffer);
-    if ("portrait" in read.value && read.value.portrait) return [read.value.portrait.data.buffer as ArrayBuffer];
+    if (req.task.kind === "reader") return readers[req.task.name]?.transfer?.(read.value) ?? [];
+    if (req.task.split) return (read.value as DetectedLines).crops.map((c) => c.data.buffer as ArrayBuffer);
   }
   return [];
 }
 
-function handle(pipeline: GeneralOcrPipeline, req: WorkerRequest): Promise<WorkerResult> {
-  switch (req.kind) {
-    case "recognize":
-      return pipeline.recognize(req.image);
-    case "detect":
-      return pipeline.detect(req.image);
-    case "detectAndCrop":
-      return pipeline.detectAndCrop(req.image);
-    case "recognizeCrops":
-      return pipeline.recognizeCrops(req.crops, req.options);
-    case "file":
-      return readFile(pipeline, dictionary, req, (ms) => (clock.decodeMs += ms));
-  }
+/** Runs on the worker thread until it is terminated; `readers` are the file tasks it offers besides text. */
+export async function runOcrWorker(readers: ReaderTasks): Promise<void> {
+  const port = parentPort!;
+  const init = workerData as WorkerInit;
+  const dictionary = buildDictionary(fs.readFileSync(init.modelPaths.dict, "utf8"));
+  const pipeline = await createPipeline(init, dictionary);
+  await pipeline.recognize(warmUpImage());
+  const handle = (req: WorkerRequest): Promise<WorkerResult> => {
+    switch (req.kind) {
+      case "recognize":
+        return pipeline.recognize(req.image);
+      case "detect":
+        return pipeline.detect(req.image);
+      case "detectAndCrop":
+        return pipeline.detectAndCrop(req.image);
+      case "recognizeCrops":
+        return pipeline.recognizeCrops(req.crops, req.options);
+      case "file":
+        return readFile(pipeline, dictionary, readers, req, (ms) => (clock.decodeMs += ms));
+    }
+  };
+
+  port.on("message", async (req: WorkerRequest) => {
+    let response: WorkerResponse;
+    clock = { decodeMs: 0, detMs: 0, recMs: 0 };
+    try {
+      const result = await handle(req);
+      response = { type: "result", id: req.id, ok: true, result, timings: clock };
+      port.postMessage(response, transferables(readers, req, result));
+    } catch (err) {
+      response = { type: "result", id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+      port.postMessage(response);
+    }
+  });
+  port.postMessage({ type: "ready" } satisfies WorkerResponse);
 }
-
-const pipeline = await createPipeline();
-await pipeline.recognize(warmUpImage());
-
-port.on("message", async (req: WorkerRequest) => {
-  let response: WorkerResponse;
-  clock = { decodeMs: 0, detMs: 0, recMs: 0 };
-  try {
-    const result = await handle(pipeline, req);
-    response = { type: "result", id: req.id, ok: true, result, timings: clock };
-    port.postMessage(response, transferables(req, result));
-  } catch (err) {
-    response = { type: "result", id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
-    port.postMessage(response);
-  }
-});
-port.postMessage({ type: "ready" } satisfies WorkerResponse);

@@ -1,6 +1,6 @@
 import type { DetectedLines } from "../pipeline/general";
 import type { FileRead, Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "../types";
-import type { FileTask, FileTaskResult } from "./read-file";
+import type { FileTask, FileTaskResult } from "./file-tasks";
 
 /** Passed as `workerData` when a worker starts. */
 export interface WorkerInit {

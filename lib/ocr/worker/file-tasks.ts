@@ -1,0 +1,58 @@
+// The work on an uploaded file that runs on a worker thread: decoding (alpha flattening, BMP) and
+// then either general text reading or a task registered by the layer above the engine (plates,
+// ID cards: their pixel loops, colour candidates and crop warps), so that none of them holds the
+// server's event loop. The engine runs those tasks by name and knows no document.
+import { decodeImage } from "../../images/decode-image";
+import type { GeneralOcrPipeline } from "../pipeline/general";
+import type { FileRead, Quad, RecognizeCropsOptions, RecResult, RgbImage, TextLine } from "../types";
+
+/** The engine as a task sees it on the worker: that worker's own sessions, so the picture never leaves the thread. */
+export interface WorkerOcr {
+  recognize(image: RgbImage): Promise<TextLine[]>;
+  detect(image: RgbImage): Promise<Quad[]>;
+  recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
+  dictionary(): string[];
+}
+
+/** Reading of a decoded upload registered in the worker's entry (lib/readers/worker-entry.ts). */
+export interface ReaderTask<Params = never, Result = unknown> {
+  run(image: RgbImage, ocr: WorkerOcr, params: Params): Promise<Result>;
+  /** Buffers of the result to move back to the caller instead of copying them. */
+  transfer?(result: Result): ArrayBuffer[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds tasks of every parameter and result type.
+export type ReaderTasks = Readonly<Record<string, ReaderTask<any, any>>>;
+
+export type FileTask =
+  /** `split`: return the line crops (the caller shares them between idle workers) instead of reading them here. */
+  { kind: "text"; split: boolean } | { kind: "reader"; name: string; params?: unknown };
+
+/** Text lines, the line crops (`split`), or a reader task's own result, which the engine does not know. */
+export type FileTaskResult = unknown;
+
+export async function readFile(
+  pipeline: GeneralOcrPipeline,
+  dictionary: string[],
+  readers: ReaderTasks,
+  { file, maxBytes, task }: { file: Uint8Array; maxBytes: number; task: FileTask },
+  onDecodeMs: (ms: number) => void = () => {},
+): Promise<FileRead<FileTaskResult>> {
+  const reader = task.kind === "reader" ? readers[task.name] : undefined;
+  if (task.kind === "reader" && !reader) throw new Error(`no reader task "${task.name}" is registered on the OCR worker`);
+  const decodeStart = performance.now();
+  const decoded = await decodeImage(file, { maxBytes });
+  onDecodeMs(performance.now() - decodeStart);
+  if (!decoded.ok) return decoded;
+  const image = decoded.image;
+  if (task.kind === "text") {
+    return { ok: true, value: task.split ? await pipeline.detectAndCrop(image) : await pipeline.recognize(image) };
+  }
+  const ocr: WorkerOcr = {
+    recognize: pipeline.recognize.bind(pipeline),
+    detect: pipeline.detect.bind(pipeline),
+    recognizeCrops: pipeline.recognizeCrops.bind(pipeline),
+    dictionary: () => dictionary,
+  };
+  return { ok: true, value: await reader!.run(image, ocr, task.params as never) };
+}

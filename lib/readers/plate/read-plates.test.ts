@@ -1,0 +1,114 @@
+import { describe, expect, test } from "vitest";
+
+import type { Quad, RecResult, RgbImage } from "@/lib/ocr/types";
+
+import { findPlateCandidates } from "./candidates";
+import { readPlates, type PlateOcr } from "./read-plates";
+
+const DICT = ["<blank>", ..."浙京0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"];
+
+function scene(
+  width: number,
+  height: number,
+  plate?: { x: number; y: number; w: number; h: number; rgb: [number, number, number] },
+): RgbImage {
+  const data = new Uint8Array(width * height * 3).fill(110);
+  if (plate) {
+    for (let y = plate.y; y < plate.y + plate.h; y++) {
+      for (let x = plate.x; x < plate.x + plate.w; x++) data.set(plate.rgb, (y * width + x) * 3);
+    }
+  }
+  return { width, height, data };
+}
+
+/** A recogniser that "reads" `text` confidently from every crop. */
+function fakeOcr(text: string | null, detected: Quad[] = [], freeText = text ?? ""): PlateOcr & { crops: number } {
+  const fake = {
+    crops: 0,
+    detect: async () => detected,
+    dictionary: () => DICT,
+    recognizeCrops: async (crops: RgbImage[]): Promise<RecResult[]> => {
+      fake.crops += crops.length;
+      return crops.map(() => {
+        const chars = text ? [...text] : [];
+        const steps = 20;
+        const data = new Float32Array(steps * DICT.length);
+        for (let t = 0; t < steps; t++) {
+          const ch = t % 2 === 0 ? chars[t / 2] : undefined;
+          if (ch) {
+            data[t * DICT.length + DICT.indexOf(ch)] = 0.99;
+            data[t * DICT.length] = 0.01;
+          } else data[t * DICT.length] = 1;
+        }
+        return { text: freeText, score: 0.99, probs: { data, steps, classes: DICT.length } };
+      });
+    },
+  };
+  return fake;
+}
+
+describe("plate candidates", () => {
+  test("finds a small blue plate by colour and shape", () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 84, h: 27, rgb: [18, 72, 184] });
+    const candidates = findPlateCandidates(image);
+    expect(candidates).toHaveLength(1);
+    const [c] = candidates;
+    expect(c!.color).toBe("blue");
+    expect(c!.quad[0][0]).toBeCloseTo(300, -1);
+    expect(c!.quad[2][0]).toBeCloseTo(384, -1);
+  });
+
+  test("a new-energy plate whose pale top is not green is grown to a plate's proportions", () => {
+    // 144 × 42 plate: near-white top, green lower 26 px (too flat for a plate: 5.5 : 1).
+    const image = scene(640, 360, { x: 300, y: 216, w: 144, h: 26, rgb: [57, 179, 107] });
+    for (let y = 200; y < 216; y++) for (let x = 300; x < 444; x++) image.data.set([236, 248, 240], (y * 640 + x) * 3);
+    const [c] = findPlateCandidates(image);
+    expect(c!.color).toBe("green");
+    expect(c!.quad[0][1]).toBeCloseTo(200, -1);
+    expect(c!.quad[3][1]).toBeCloseTo(242, -1);
+  });
+
+  test("ignores a plate-coloured region of the wrong shape", () => {
+    expect(findPlateCandidates(scene(640, 360, { x: 100, y: 100, w: 200, h: 200, rgb: [18, 72, 184] }))).toEqual([]);
+  });
+});
+
+describe("readPlates", () => {
+  test("reads a yellow plate, typed by colour, with a probability", async () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 120, h: 38, rgb: [242, 194, 26] });
+    const [plate, ...rest] = await readPlates(image, fakeOcr("京A12345"));
+    expect(rest).toEqual([]);
+    expect(plate).toMatchObject({ text: "京A12345", plateType: "黄牌" });
+    expect(plate!.confidence).toBeGreaterThan(0.9);
+    expect(plate!.confidence).toBeLessThanOrEqual(1);
+  });
+
+  test("an 8-character reading is a new-energy plate", async () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 130, h: 38, rgb: [57, 179, 107] });
+    const [plate] = await readPlates(image, fakeOcr("浙AD12345"));
+    expect(plate).toMatchObject({ text: "浙AD12345", plateType: "绿牌" });
+  });
+
+  test("no plate: zero readings, and text boxes without plate colour are not read", async () => {
+    const sign: Quad = [
+      [50, 50],
+      [250, 50],
+      [250, 100],
+      [50, 100],
+    ];
+    const ocr = fakeOcr("浙B2V9L7", [sign]);
+    expect(await readPlates(scene(640, 360), ocr)).toEqual([]);
+    expect(ocr.crops).toBe(0);
+  });
+
+  test("a sign's text forced into the grammar is not a plate", async () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 160, h: 40, rgb: [242, 194, 26] });
+    expect(await readPlates(image, fakeOcr("京A12345", [], "外卖电话0931-8456123"))).toEqual([]);
+    expect(await readPlates(image, fakeOcr("京A12345", [], "京A·12345"))).toHaveLength(1);
+  });
+
+  test("garbage that fits no plate grammar is dropped", async () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 120, h: 38, rgb: [18, 72, 184] });
+    expect(await readPlates(image, fakeOcr(null))).toEqual([]);
+  });
+});

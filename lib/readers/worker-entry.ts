@@ -1,0 +1,9 @@
+// Entry of the OCR worker bundle (scripts/build-ocr-worker.mjs → .ocr-worker/ocr-worker.mjs):
+// the engine's worker loop with the readers' tasks registered. Composing them here, above both,
+// keeps the engine free of any document.
+import { runOcrWorker } from "@/lib/ocr/worker/ocr-worker";
+
+import { ID_CARD_TASK, idCardTask } from "./idcard/on-worker";
+import { PLATES_TASK, platesTask } from "./plate/on-worker";
+
+await runOcrWorker({ [PLATES_TASK]: platesTask, [ID_CARD_TASK]: idCardTask });
