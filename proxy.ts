@@ -13,5 +13,15 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/overview/:path*", "/capabilities/:path*", "/apps/:path*", "/monitoring/:path*", "/packs/:path*", "/orders/:path*", "/access-keys/:path*", "/playground/:path*", "/pay/:path*"],
+  matcher: [
+    "/overview/:path*",
+    "/capabilities/:path*",
+    "/apps/:path*",
+    "/monitoring/:path*",
+    "/packs/:path*",
+    "/orders/:path*",
+    "/access-keys/:path*",
+    "/playground/:path*",
+    "/pay/:path*",
+  ],
 };

@@ -3,16 +3,27 @@
 const TZ = "Asia/Shanghai";
 
 export const formatDateTime = (d: Date | string) =>
-  new Date(d).toLocaleString("zh-CN", { timeZone: TZ, hour12: false, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  new Date(d).toLocaleString("zh-CN", {
+    timeZone: TZ,
+    hour12: false,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 
-export const formatDate = (d: Date | string) => new Date(d).toLocaleDateString("zh-CN", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
+export const formatDate = (d: Date | string) =>
+  new Date(d).toLocaleDateString("zh-CN", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
 
 export const formatNumber = (n: number) => n.toLocaleString("zh-CN");
 
 /** 100000 → "10万", 10000000 → "1000万". */
 export const formatCalls = (n: number) => (n >= 10_000 && n % 10_000 === 0 ? `${n / 10_000}万` : formatNumber(n));
 
-export const formatYuan = (fen: number) => `¥${(fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export const formatYuan = (fen: number) =>
+  `¥${(fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -31,7 +31,9 @@ function codesOf(err: unknown): { prisma?: string; driver?: string; kind?: strin
   return {
     prisma: str(e.code),
     // better-sqlite3 errors thrown directly carry their SQLite code as `code`.
-    driver: str((cause as { originalCode?: unknown } | undefined)?.originalCode) ?? (str(e.code)?.startsWith("SQLITE_") ? str(e.code) : undefined),
+    driver:
+      str((cause as { originalCode?: unknown } | undefined)?.originalCode) ??
+      (str(e.code)?.startsWith("SQLITE_") ? str(e.code) : undefined),
     kind: str((cause as { kind?: unknown } | undefined)?.kind),
   };
 }
@@ -59,7 +61,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (database unavailable, write conflicts, or `alsoRetry`) with exponential backoff, until
  * `windowMs` has passed; then the last error is thrown.
  */
-export async function withDatabaseRetry<T>(fn: () => Promise<T>, opts: { windowMs: number; alsoRetry?: (err: unknown) => boolean }): Promise<T> {
+export async function withDatabaseRetry<T>(
+  fn: () => Promise<T>,
+  opts: { windowMs: number; alsoRetry?: (err: unknown) => boolean },
+): Promise<T> {
   const deadline = Date.now() + opts.windowMs;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -54,11 +54,15 @@ describe("secrets with a shared (PostgreSQL) database", () => {
   });
 
   test("one missing: the start fails naming it", () => {
-    expect(() => parseEnv({ DATABASE_URL: "postgres://ocr@db/ocr", AUTH_SECRET: key, SECRET_ENCRYPTION_KEY: "" })).toThrow(/SECRET_ENCRYPTION_KEY must be set/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://ocr@db/ocr", AUTH_SECRET: key, SECRET_ENCRYPTION_KEY: "" })).toThrow(
+      /SECRET_ENCRYPTION_KEY must be set/,
+    );
   });
 
   test("both set: accepted", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://ocr@127.0.0.1:5432/ocr", AUTH_SECRET: key, SECRET_ENCRYPTION_KEY: key }).AUTH_SECRET).toBe(key);
+    expect(
+      parseEnv({ DATABASE_URL: "postgresql://ocr@127.0.0.1:5432/ocr", AUTH_SECRET: key, SECRET_ENCRYPTION_KEY: key }).AUTH_SECRET,
+    ).toBe(key);
   });
 
   test("SQLite (the embedded default) needs neither: they are generated into DATA_DIR", () => {
@@ -69,7 +73,13 @@ describe("secrets with a shared (PostgreSQL) database", () => {
 /** lib/env.ts as it loads with these variables (unset: undefined). */
 async function loadEnv(vars: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const [name, value] of Object.entries({ PUBLIC_URL: undefined, NEXTAUTH_URL: undefined, DATABASE_URL: undefined, PAYMENTS_TEST_PROVIDER: undefined, ...vars })) {
+  for (const [name, value] of Object.entries({
+    PUBLIC_URL: undefined,
+    NEXTAUTH_URL: undefined,
+    DATABASE_URL: undefined,
+    PAYMENTS_TEST_PROVIDER: undefined,
+    ...vars,
+  })) {
     vi.stubEnv(name, value);
   }
   return import("./env");
@@ -91,9 +101,12 @@ describe("PUBLIC_URL", () => {
     expect((await loadEnv({ NEXTAUTH_URL: "https://console.example.com" })).secureCookies).toBe(true);
   });
 
-  it.each(["ocr.example.com", "ftp://ocr.example.com", "https://ocr.example.com/console", "javascript:alert(1)"])("refuses %j at start, naming the variable", async (value) => {
-    await expect(loadEnv({ PUBLIC_URL: value })).rejects.toThrow(/PUBLIC_URL/);
-  });
+  it.each(["ocr.example.com", "ftp://ocr.example.com", "https://ocr.example.com/console", "javascript:alert(1)"])(
+    "refuses %j at start, naming the variable",
+    async (value) => {
+      await expect(loadEnv({ PUBLIC_URL: value })).rejects.toThrow(/PUBLIC_URL/);
+    },
+  );
 });
 
 describe("PAYMENTS_TEST_PROVIDER", () => {

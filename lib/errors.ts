@@ -15,9 +15,7 @@ export class AppError extends Error {
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
 
 /** Prisma "unique constraint failed" (P2002), recognised by code, never by message text. */
-export const isUniqueViolation = (err: unknown) =>
-  typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
+export const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
 
 /** Prisma "record to update/delete not found" (P2025). */
-export const isRecordNotFound = (err: unknown) =>
-  typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2025";
+export const isRecordNotFound = (err: unknown) => typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2025";

@@ -9,8 +9,8 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 vi.mock("@/lib/ocr/engine", () => ({ isOcrEngineReady: () => true }));
 
 let dataDir = "";
-let db: (typeof import("@/lib/db"))["db"];
-let checkReadiness: (typeof import("./readiness"))["checkReadiness"];
+let db: typeof import("@/lib/db")["db"];
+let checkReadiness: typeof import("./readiness")["checkReadiness"];
 const sqlite = !process.env.TEST_POSTGRES_URL;
 
 beforeAll(async () => {

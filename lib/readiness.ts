@@ -17,7 +17,12 @@ export interface Readiness {
 }
 
 const withTimeout = <T>(promise: Promise<T>, what: string): Promise<T> =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+    ),
+  ]);
 
 async function checkRedis(): Promise<{ state: CheckState; error?: string }> {
   if (!redis) return { state: "off" };
@@ -42,7 +47,9 @@ export async function checkReadiness(): Promise<Readiness> {
   const [database, redisCheck] = await Promise.all([checkDatabase(), checkRedis()]);
   const models: CheckState = isOcrEngineReady() ? "ok" : "loading";
   const errors = Object.fromEntries(
-    Object.entries({ database: database.error, redis: redisCheck.error }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    Object.entries({ database: database.error, redis: redisCheck.error }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    ),
   );
   return {
     ready: models === "ok" && database.state === "ok" && redisCheck.state !== "unavailable",

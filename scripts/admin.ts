@@ -75,7 +75,11 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<unknown>> = {
   },
 
   "create-app": async (flags) => {
-    const capabilities = (flags.capabilities ?? "").split(",").map((s) => s.trim()).filter(Boolean).map(capabilityFlag);
+    const capabilities = (flags.capabilities ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(capabilityFlag);
     const qps = intFlag(flags, "qps");
     if (qps !== undefined && qps < 1) throw new AppError("invalid", "--qps must be at least 1");
     const app = await createApp({
@@ -116,7 +120,9 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<unknown>> = {
   },
 
   "list-packs": async (flags) =>
-    (await listPacks({ userId: await userIdOf(flags), capabilityId: flags.capability ? capabilityFlag(flags.capability) : undefined })).map(packJson),
+    (await listPacks({ userId: await userIdOf(flags), capabilityId: flags.capability ? capabilityFlag(flags.capability) : undefined })).map(
+      packJson,
+    ),
 
   backup: async (flags) => backupDatabase(need(flags, "to")),
 
@@ -126,7 +132,23 @@ const COMMANDS: Record<string, (flags: Flags) => Promise<unknown>> = {
 /** Commands that must not open the database before they run (restore replaces its content). */
 const NO_CATALOG_SYNC = new Set(["restore"]);
 
-const FLAG_NAMES = ["email", "password", "name", "description", "capabilities", "qps", "ip-allow", "capability", "calls", "used", "valid-days", "expires-at", "access-key", "to", "from"] as const;
+const FLAG_NAMES = [
+  "email",
+  "password",
+  "name",
+  "description",
+  "capabilities",
+  "qps",
+  "ip-allow",
+  "capability",
+  "calls",
+  "used",
+  "valid-days",
+  "expires-at",
+  "access-key",
+  "to",
+  "from",
+] as const;
 const FLAG_OPTIONS = Object.fromEntries(FLAG_NAMES.map((name) => [name, { type: "string" as const }]));
 
 function parseFlags(args: string[]) {
@@ -153,7 +175,9 @@ main().then(
     process.exit(0);
   },
   (err: unknown) => {
-    const error = isAppError(err) ? { code: err.code, message: err.message } : { code: "internal", message: err instanceof Error ? err.message : String(err) };
+    const error = isAppError(err)
+      ? { code: err.code, message: err.message }
+      : { code: "internal", message: err instanceof Error ? err.message : String(err) };
     process.stdout.write(JSON.stringify({ error }) + "\n");
     process.exit(1);
   },

@@ -109,7 +109,15 @@ async function openEngine(name: EngineName): Promise<{ recognize: Recognize; clo
   return {
     async recognize(file) {
       const lines = (await ocr.detect(file)) as { text: string; box?: number[][] }[];
-      return lines.map((l) => ({ text: l.text, box: (l.box ?? [[0, 0], [0, 0], [0, 0], [0, 0]]) as Quad }));
+      return lines.map((l) => ({
+        text: l.text,
+        box: (l.box ?? [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ]) as Quad,
+      }));
     },
     close: async () => {},
   };
@@ -173,9 +181,7 @@ function summarize(report: ChildReport, images: BenchImage[]) {
   const byFile = new Map(report.outputs.map((o) => [o.file, o]));
   const accuracy: Record<string, ReturnType<typeof summarizeScores>> = {};
   for (const set of ["rendered", "synthetic", "real"] as const) {
-    const scores: PageScore[] = images
-      .filter((img) => img.set === set)
-      .map((img) => scorePage(img.gt, byFile.get(img.file)?.lines ?? []));
+    const scores: PageScore[] = images.filter((img) => img.set === set).map((img) => scorePage(img.gt, byFile.get(img.file)?.lines ?? []));
     if (scores.length > 0) accuracy[set] = summarizeScores(scores);
   }
   const ms = report.outputs.map((o) => o.ms).filter((v) => Number.isFinite(v)); // NaN arrives as null from JSON
@@ -282,7 +288,10 @@ async function runParent(args: string[]) {
   const outDir = path.join(process.cwd(), "bench-results");
   fs.mkdirSync(outDir, { recursive: true });
   const out = path.join(outDir, `general-ocr-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, images: images.length, rounds, summaries }, null, 1));
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, images: images.length, rounds, summaries }, null, 1),
+  );
   console.log(`results: ${path.relative(process.cwd(), out)}`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }

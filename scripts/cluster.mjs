@@ -51,7 +51,10 @@ function sharedSecrets() {
     fs.writeFileSync(file, JSON.stringify(generated), { mode: 0o600 });
   }
   const stored = JSON.parse(fs.readFileSync(file, "utf8"));
-  return { AUTH_SECRET: process.env.AUTH_SECRET || stored.AUTH_SECRET, SECRET_ENCRYPTION_KEY: process.env.SECRET_ENCRYPTION_KEY || stored.SECRET_ENCRYPTION_KEY };
+  return {
+    AUTH_SECRET: process.env.AUTH_SECRET || stored.AUTH_SECRET,
+    SECRET_ENCRYPTION_KEY: process.env.SECRET_ENCRYPTION_KEY || stored.SECRET_ENCRYPTION_KEY,
+  };
 }
 
 async function start() {
@@ -74,7 +77,11 @@ async function start() {
   log(`PostgreSQL ${state.env.DATABASE_URL}, Redis ${state.env.REDIS_URL}`);
 
   const env = { ...process.env, ...state.env };
-  execFileSync(process.execPath, [path.join(buildDir, "scripts/db/migrate.mjs")], { cwd: buildDir, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [path.join(buildDir, "scripts/db/migrate.mjs")], {
+    cwd: buildDir,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const created = JSON.parse(runAdmin(state, ["bootstrap"], "pipe").stdout.toString()).created;
 
   const instanceEnv = { ...state.env, TRUSTED_PROXIES: "127.0.0.1", OCR_WORKERS: String(workers), MAX_BODY_BYTES: String(maxBodyBytes) };
@@ -102,11 +109,15 @@ async function stop() {
 
 /** The operator CLI (scripts/admin.ts) against the cluster's database and keys; start applied the schema already. */
 function runAdmin(state, argv, stdout = "inherit") {
-  const out = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(state.buildDir, "scripts/admin.ts"), ...argv], {
-    cwd: state.buildDir,
-    env: { ...process.env, ...state.env },
-    stdio: ["ignore", stdout, "inherit"],
-  });
+  const out = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(state.buildDir, "scripts/admin.ts"), ...argv],
+    {
+      cwd: state.buildDir,
+      env: { ...process.env, ...state.env },
+      stdio: ["ignore", stdout, "inherit"],
+    },
+  );
   if (stdout === "pipe" && out.status !== 0) throw new Error(`admin ${argv[0]} failed: ${out.stdout}`);
   return out;
 }

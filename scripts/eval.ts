@@ -92,7 +92,11 @@ function syntheticSets(root: string) {
     idcard: entries<IdTruth>("idcard", id, (v) => ({ side: v.side as string, fields: v.fields as Fields })),
     license: entries<LicenseTruth>("license", lic, (v) => ({ license_type: v.license_type as string, fields: v.fields as Fields })),
     plate: entries<PlateTruth>("plate", plate, (v) => ({
-      scored: (v.plates as { platelicense: string; plate_type: string; box: Quad }[]).map((p) => ({ text: p.platelicense, type: p.plate_type, box: p.box })),
+      scored: (v.plates as { platelicense: string; plate_type: string; box: Quad }[]).map((p) => ({
+        text: p.platelicense,
+        type: p.plate_type,
+        box: p.box,
+      })),
       ignored: 0,
     })),
   };
@@ -109,7 +113,10 @@ function realPlates(): Sample<PlateTruth>[] {
       const counts = (p: (typeof plates)[number]) => !p.uncertain && p.in_scope !== false && !p.platelicense.includes("?");
       return {
         file: path.join(SAMPLES, "real", name),
-        truth: { scored: plates.filter(counts).map((p) => ({ text: p.platelicense, type: p.plate_type })), ignored: plates.filter((p) => !counts(p)).length },
+        truth: {
+          scored: plates.filter(counts).map((p) => ({ text: p.platelicense, type: p.plate_type })),
+          ignored: plates.filter((p) => !counts(p)).length,
+        },
       };
     });
 }
@@ -123,14 +130,30 @@ function wrongKindImages(): string[] {
         .filter(([, v]) => v.kind === "text" && !v.exclude)
         .map(([name]) => path.join(SAMPLES, "real", name))
     : [];
-  const pages = fs.existsSync(general) ? fs.readdirSync(general).filter((f) => /\.(jpe?g|png)$/.test(f)).map((f) => path.join(general, f)) : [];
+  const pages = fs.existsSync(general)
+    ? fs
+        .readdirSync(general)
+        .filter((f) => /\.(jpe?g|png)$/.test(f))
+        .map((f) => path.join(general, f))
+    : [];
   return [...pages, ...real];
 }
 
 // ---------- recognisers ----------
 
 const ID_KEYS = ["name", "sex", "nation", "birthday", "idn", "addr", "org", "validperiod"] as const;
-const LICENSE_KEYS = ["union_id", "regist_no", "name", "type", "addr", "legal_rep", "regist_captial", "establish_date", "operation_period", "real_captial"] as const;
+const LICENSE_KEYS = [
+  "union_id",
+  "regist_no",
+  "name",
+  "type",
+  "addr",
+  "legal_rep",
+  "regist_captial",
+  "establish_date",
+  "operation_period",
+  "real_captial",
+] as const;
 
 interface IdAnswer {
   note: string;
@@ -329,18 +352,24 @@ async function main() {
       if (cap === "plate") {
         const newScore = (): PlateScore => ({ tp: 0, fp: 0, gt: 0, typeRight: 0, iouSum: 0, iouCount: 0 });
         const scores = { ours: newScore(), peer: newScore() };
-        await evaluate(samples as Sample<PlateTruth>[], { ours: mine.plate, peer: args.peer ? peer.plate : null }, (t, a, who) => scorePlates(scores[who], t, a));
+        await evaluate(samples as Sample<PlateTruth>[], { ours: mine.plate, peer: args.peer ? peer.plate : null }, (t, a, who) =>
+          scorePlates(scores[who], t, a),
+        );
         report[`${ds.name}/plate`] = scores;
         for (const who of ["ours", "peer"] as const) {
           if (who === "peer" && !args.peer) continue;
           const s = scores[who];
-          rows.push(`${ds.name.padEnd(18)} plate    ${who.padEnd(5)} precision ${pct(s.tp, s.tp + s.fp)}  recall(exact) ${pct(s.tp, s.gt)}  type ${pct(s.typeRight, s.tp)}  (${s.tp}/${s.gt})${s.iouCount ? `  box IoU ${(s.iouSum / s.iouCount).toFixed(2)}` : ""}`);
+          rows.push(
+            `${ds.name.padEnd(18)} plate    ${who.padEnd(5)} precision ${pct(s.tp, s.tp + s.fp)}  recall(exact) ${pct(s.tp, s.gt)}  type ${pct(s.typeRight, s.tp)}  (${s.tp}/${s.gt})${s.iouCount ? `  box IoU ${(s.iouSum / s.iouCount).toFixed(2)}` : ""}`,
+          );
         }
         continue;
       }
       const scores = { ours: newDocScore(), peer: newDocScore() };
       if (cap === "idcard") {
-        await evaluate(samples as Sample<IdTruth>[], { ours: mine.idcard, peer: args.peer ? peer.idcard : null }, (t, a, who) => scoreId(scores[who], t, a));
+        await evaluate(samples as Sample<IdTruth>[], { ours: mine.idcard, peer: args.peer ? peer.idcard : null }, (t, a, who) =>
+          scoreId(scores[who], t, a),
+        );
       } else {
         await evaluate(samples as Sample<LicenseTruth>[], { ours: mine.license, peer: args.peer ? peer.license : null }, (t, a, who) =>
           scoreLicense(scores[who], t, a),
@@ -352,8 +381,12 @@ async function main() {
         const s = scores[who];
         const fieldRight = Object.values(s.fields).reduce((n, f) => n + f.right, 0);
         const fieldTotal = Object.values(s.fields).reduce((n, f) => n + f.total, 0);
-        const perField = Object.entries(s.fields).map(([k, f]) => `${k} ${pct(f.right, f.total)}`).join(", ");
-        rows.push(`${ds.name.padEnd(18)} ${cap.padEnd(8)} ${who.padEnd(5)} fields ${pct(fieldRight, fieldTotal)}  docs ${pct(s.docs.right, s.docs.total)}  ${cap === "idcard" ? "side" : "type"} ${pct(s.type.right, s.type.total)}  [${perField}]`);
+        const perField = Object.entries(s.fields)
+          .map(([k, f]) => `${k} ${pct(f.right, f.total)}`)
+          .join(", ");
+        rows.push(
+          `${ds.name.padEnd(18)} ${cap.padEnd(8)} ${who.padEnd(5)} fields ${pct(fieldRight, fieldTotal)}  docs ${pct(s.docs.right, s.docs.total)}  ${cap === "idcard" ? "side" : "type"} ${pct(s.type.right, s.type.total)}  [${perField}]`,
+        );
       }
     }
   }
@@ -374,7 +407,9 @@ async function main() {
       if (hits.length) console.log(`  ${path.basename(file)}: read as ${hits.map(([k]) => k).join(", ")}`);
     }
     report["wrong-kind"] = { images: images.length, falsePositives };
-    rows.push(`${"wrong-kind".padEnd(18)} all      ours  ${images.length} pictures of other kinds read as ID card ${falsePositives.idcard}, licence ${falsePositives.license}, with plates ${falsePositives.plate}`);
+    rows.push(
+      `${"wrong-kind".padEnd(18)} all      ours  ${images.length} pictures of other kinds read as ID card ${falsePositives.idcard}, licence ${falsePositives.license}, with plates ${falsePositives.plate}`,
+    );
   }
   await engine.close();
   console.log(`\n${rows.join("\n")}\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);

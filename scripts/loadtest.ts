@@ -77,11 +77,25 @@ function parseOptions(argv: string[]): Options {
     if (value === undefined) fail(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = ["url", "connections", "rounds", "max-seconds", "image", "pid", "data-dir", "rss-requests", "overload-clients", "overload-requests", "overload-mb", "phases"];
+  const known = [
+    "url",
+    "connections",
+    "rounds",
+    "max-seconds",
+    "image",
+    "pid",
+    "data-dir",
+    "rss-requests",
+    "overload-clients",
+    "overload-requests",
+    "overload-mb",
+    "phases",
+  ];
   for (const name of flags.keys()) if (!known.includes(name)) fail(`unknown option --${name}`);
 
   const url = new URL(flags.get("url") ?? "http://127.0.0.1:3000");
-  if (url.protocol !== "http:" || !LOOPBACK.has(url.hostname)) fail(`refusing ${url.origin}: only http on the loopback interface is load-tested`);
+  if (url.protocol !== "http:" || !LOOPBACK.has(url.hostname))
+    fail(`refusing ${url.origin}: only http on the loopback interface is load-tested`);
   const phases = (flags.get("phases") ?? PHASES.join(",")).split(",").map((p) => p.trim());
   for (const p of phases) if (!PHASES.includes(p as Phase)) fail(`unknown phase "${p}" (${PHASES.join(", ")})`);
   const pidFlag = flags.get("pid");
@@ -177,7 +191,18 @@ function createLoadAccount(dataDir: string): { credentials: EopCredentials[]; em
   admin(dataDir, "create-user", "--email", email, "--password", randomUUID());
   const key = admin<{ accessKey: string; secretKey: string }>(dataDir, "create-access-key", "--email", email);
   const credentials = Array.from({ length: APPS }, (_, i) => {
-    const app = admin<{ appKey: string }>(dataDir, "create-app", "--email", email, "--name", `loadtest-${i}`, "--capabilities", "general", "--qps", String(APP_QPS));
+    const app = admin<{ appKey: string }>(
+      dataDir,
+      "create-app",
+      "--email",
+      email,
+      "--name",
+      `loadtest-${i}`,
+      "--capabilities",
+      "general",
+      "--qps",
+      String(APP_QPS),
+    );
     return { accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey };
   });
   admin(dataDir, "grant-pack", "--email", email, "--capability", "general", "--calls", String(PACK_CALLS));
@@ -187,7 +212,9 @@ function createLoadAccount(dataDir: string): { credentials: EopCredentials[]; em
 // ---------- images ----------
 
 const pngOf = (image: { width: number; height: number; data: Uint8Array }) =>
-  sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).png().toBuffer();
+  sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .png()
+    .toBuffer();
 
 /** The largest and the smallest generated text page (the photo's stand-in, and the RSS run's image). */
 async function generatedPages(): Promise<{ large: Buffer; small: Buffer }> {
@@ -200,7 +227,9 @@ async function heavyJpeg(mb: number): Promise<Buffer> {
   const encode = (side: number) => {
     const noise = Buffer.alloc(side * side * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = Math.imul(i + 1, 2654435761) >>> 24;
-    return sharp(noise, { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 98 }).toBuffer();
+    return sharp(noise, { raw: { width: side, height: side, channels: 3 } })
+      .jpeg({ quality: 98 })
+      .toBuffer();
   };
   const target = mb * 1024 * 1024;
   const probe = 1000;
@@ -246,7 +275,14 @@ function signedRequests(credentials: EopCredentials[], body: string) {
  * a duration: autocannon drops the requests still in flight when a duration ends, and an OCR
  * answer under load can take longer than any sensible duration.
  */
-async function load(opts: { url: URL; credentials: EopCredentials[]; body: string; connections: number; amount: number; maxSeconds: number }): Promise<LoadResult> {
+async function load(opts: {
+  url: URL;
+  credentials: EopCredentials[];
+  body: string;
+  connections: number;
+  amount: number;
+  maxSeconds: number;
+}): Promise<LoadResult> {
   const instance = autocannon({
     url: opts.url.origin,
     connections: opts.connections,
@@ -257,7 +293,9 @@ async function load(opts: { url: URL; credentials: EopCredentials[]; body: strin
   const guard = setTimeout(() => instance.stop(), opts.maxSeconds * 1000);
   const result = await instance;
   clearTimeout(guard);
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]));
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]),
+  );
   return {
     connections: opts.connections,
     requests: result.requests.total,
@@ -299,7 +337,11 @@ async function headerTiming(url: URL, appKey: string) {
     }
   }
   const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
-  return { headerBytes: header.length, medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10, statuses: runs.map((r) => r.status) };
+  return {
+    headerBytes: header.length,
+    medianMs: Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10,
+    statuses: runs.map((r) => r.status),
+  };
 }
 
 // ---------- main ----------
@@ -330,16 +372,39 @@ async function main() {
   if (opts.phases.has("throughput")) {
     const runs: LoadResult[] = [];
     for (const connections of opts.connections) {
-      runs.push(await load({ url: opts.url, credentials, body: bodyOf(photo), connections, amount: connections * opts.rounds, maxSeconds: opts.maxSeconds }));
+      runs.push(
+        await load({
+          url: opts.url,
+          credentials,
+          body: bodyOf(photo),
+          connections,
+          amount: connections * opts.rounds,
+          maxSeconds: opts.maxSeconds,
+        }),
+      );
       report.throughput = runs;
       save();
     }
   }
   if (opts.phases.has("rss")) {
     const beforeMb = rssMb(opts.pids);
-    const run = await load({ url: opts.url, credentials, body: bodyOf(pages.small), connections: 10, amount: opts.rssRequests, maxSeconds: 1800 });
+    const run = await load({
+      url: opts.url,
+      credentials,
+      body: bodyOf(pages.small),
+      connections: 10,
+      amount: opts.rssRequests,
+      maxSeconds: 1800,
+    });
     const afterMb = rssMb(opts.pids);
-    report.rss = { requests: run.requests, seconds: run.seconds, statuses: run.statuses, beforeMb, afterMb, changePct: Math.round(((afterMb - beforeMb) / beforeMb) * 1000) / 10 };
+    report.rss = {
+      requests: run.requests,
+      seconds: run.seconds,
+      statuses: run.statuses,
+      beforeMb,
+      afterMb,
+      changePct: Math.round(((afterMb - beforeMb) / beforeMb) * 1000) / 10,
+    };
     save();
   }
   if (opts.phases.has("header")) {
@@ -376,7 +441,17 @@ function printReport(report: Record<string, unknown>) {
   console.log(`\nloadtest ${report.url as string} (pids ${(report.pids as number[]).join(",")}), image: ${report.image as string}`);
   const runs = (report.throughput as LoadResult[] | undefined) ?? [];
   if (runs.length) {
-    console.table(runs.map((r) => ({ clients: r.connections, "req/s": r.throughputRps, "p50 ms": r.p50Ms, "p99 ms": r.p99Ms, requests: r.requests, statuses: JSON.stringify(r.statuses), errors: r.errors + r.timeouts })));
+    console.table(
+      runs.map((r) => ({
+        clients: r.connections,
+        "req/s": r.throughputRps,
+        "p50 ms": r.p50Ms,
+        "p99 ms": r.p99Ms,
+        requests: r.requests,
+        statuses: JSON.stringify(r.statuses),
+        errors: r.errors + r.timeouts,
+      })),
+    );
   }
   for (const key of ["rss", "header64k", "overload"]) if (report[key]) console.log(`${key}: ${JSON.stringify(report[key])}`);
 }

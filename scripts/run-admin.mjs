@@ -8,10 +8,14 @@ import { ensureDatabase, ensurePrismaClient, root } from "./lib/prepare.mjs";
 await ensurePrismaClient();
 ensureDatabase();
 // The react-server condition makes `server-only` importable outside Next (it is a guard for bundles).
-const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/admin.ts"), ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  // A command may wait for the server's write lock; no event loop to keep free here (lib/db.ts).
-  env: { SQLITE_BUSY_TIMEOUT_MS: "5000", ...process.env },
-});
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/admin.ts"), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    // A command may wait for the server's write lock; no event loop to keep free here (lib/db.ts).
+    env: { SQLITE_BUSY_TIMEOUT_MS: "5000", ...process.env },
+  },
+);
 process.exit(result.status ?? 1);

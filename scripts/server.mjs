@@ -28,5 +28,7 @@ const server = http.createServer((req, res) => {
   routeApiRequest(req);
   handle(req, res);
 });
-server.listen(port, hostname, () => console.log(`[server] console and API on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () =>
+  console.log(`[server] console and API on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+);
 installGracefulShutdown(server);

@@ -21,7 +21,8 @@ ensureOcrWorker();
 
 const results = fs.mkdtempSync(path.join(root, "test-results-"));
 const run = (args, env = {}) =>
-  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
+  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } })
+    .status ?? 1;
 const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null);
 
 const only = process.argv[2]; // "lint", "unit", "e2e" or "cluster" to run one suite
@@ -43,7 +44,13 @@ if (!only || only === "lint") {
 
 if (!only || only === "unit") {
   const out = path.join(results, "vitest.json");
-  const status = run([path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  const status = run([
+    path.join(root, "node_modules/vitest/vitest.mjs"),
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
   const report = readJson(out);
   passed += report?.numPassedTests ?? 0;
   failed += report?.numFailedTests ?? 0;
@@ -53,7 +60,10 @@ if (!only || only === "unit") {
 /** Runs Playwright with `configArgs` and adds its counts to the totals. */
 function playwrightStage(name, configArgs, env = {}) {
   const out = path.join(results, `${name}.json`);
-  const status = run([path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...configArgs], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const status = run([path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...configArgs], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
   const stats = readJson(out)?.stats;
   passed += stats?.expected ?? 0;
   failed += (stats?.unexpected ?? 0) + (stats?.flaky ?? 0);

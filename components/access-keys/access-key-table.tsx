@@ -55,7 +55,14 @@ export function CreateAccessKeyButton({ disabled }: { disabled?: boolean }) {
         open={created !== null}
         title="AccessKey 创建成功"
         notice="SecretKey 仅在此显示一次，关闭后无法再次查看，请立即复制并妥善保存。如遗失，请删除后重新创建。"
-        items={created ? [{ label: "AccessKey", value: created.accessKey }, { label: "SecretKey", value: created.secretKey }] : []}
+        items={
+          created
+            ? [
+                { label: "AccessKey", value: created.accessKey },
+                { label: "SecretKey", value: created.secretKey },
+              ]
+            : []
+        }
         onClose={() => {
           setCreated(null);
           router.refresh();
@@ -71,7 +78,13 @@ export function AccessKeyTable({ keys }: { keys: AccessKeyRow[] }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
 
-  if (keys.length === 0) return <EmptyState title="还没有 AccessKey" description="AccessKey / SecretKey 用于 API 请求签名（Eop-Authorization）。点击右上角「新建 AccessKey」创建。" />;
+  if (keys.length === 0)
+    return (
+      <EmptyState
+        title="还没有 AccessKey"
+        description="AccessKey / SecretKey 用于 API 请求签名（Eop-Authorization）。点击右上角「新建 AccessKey」创建。"
+      />
+    );
 
   return (
     <>
@@ -114,7 +127,13 @@ export function AccessKeyTable({ keys }: { keys: AccessKeyRow[] }) {
                 >
                   {k.enabled ? "禁用" : "启用"}
                 </Button>
-                <Button variant="ghost" size="sm" className="text-danger hover:bg-red-50" aria-label={`删除 ${k.accessKey}`} onClick={() => setConfirmDelete(k.accessKey)}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="text-danger hover:bg-red-50"
+                  aria-label={`删除 ${k.accessKey}`}
+                  onClick={() => setConfirmDelete(k.accessKey)}
+                >
                   删除
                 </Button>
               </Td>

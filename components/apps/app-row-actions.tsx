@@ -10,7 +10,13 @@ import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { AppFormDialog } from "./app-form-dialog";
 
-export function AppRowActions({ app, redirectAfterDelete }: { app: { id: string; name: string; description: string }; redirectAfterDelete?: string }) {
+export function AppRowActions({
+  app,
+  redirectAfterDelete,
+}: {
+  app: { id: string; name: string; description: string };
+  redirectAfterDelete?: string;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -19,14 +25,24 @@ export function AppRowActions({ app, redirectAfterDelete }: { app: { id: string;
   return (
     <div className="flex items-center justify-end gap-1">
       {!redirectAfterDelete && (
-        <Link href={`/apps/${app.id}`} className="rounded px-2 py-1 text-xs text-primary hover:bg-primary-soft" aria-label={`开通：${app.name}`}>
+        <Link
+          href={`/apps/${app.id}`}
+          className="rounded px-2 py-1 text-xs text-primary hover:bg-primary-soft"
+          aria-label={`开通：${app.name}`}
+        >
           开通
         </Link>
       )}
       <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`编辑：${app.name}`}>
         编辑
       </Button>
-      <Button variant="ghost" size="sm" className="text-danger hover:bg-red-50" onClick={() => setDeleting(true)} aria-label={`删除：${app.name}`}>
+      <Button
+        variant="ghost"
+        size="sm"
+        className="text-danger hover:bg-red-50"
+        onClick={() => setDeleting(true)}
+        aria-label={`删除：${app.name}`}
+      >
         删除
       </Button>
       <AppFormDialog
@@ -72,7 +88,8 @@ export function AppRowActions({ app, redirectAfterDelete }: { app: { id: string;
         }
       >
         <p className="text-sm">
-          确定删除应用「<strong>{app.name}</strong>」吗？删除后其 AppKey 立即失效，使用该 AppKey 的调用将返回 40006。历史调用记录仍计入用量统计。
+          确定删除应用「<strong>{app.name}</strong>」吗？删除后其 AppKey 立即失效，使用该 AppKey 的调用将返回
+          40006。历史调用记录仍计入用量统计。
         </p>
       </Dialog>
     </div>

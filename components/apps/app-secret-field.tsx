@@ -39,7 +39,13 @@ export function AppSecretField({ appId }: { appId: string }) {
           查看
         </Button>
       )}
-      <PasswordConfirmDialog open={open} onClose={() => setOpen(false)} description="为保护密钥安全，查看 AppSecret 前请输入登录密码" submitLabel="验证并查看" onConfirm={reveal} />
+      <PasswordConfirmDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        description="为保护密钥安全，查看 AppSecret 前请输入登录密码"
+        submitLabel="验证并查看"
+        onConfirm={reveal}
+      />
     </div>
   );
 }

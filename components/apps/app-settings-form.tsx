@@ -42,8 +42,20 @@ export function AppSettingsForm({ appId, qpsLimit, ipAllowList }: { appId: strin
       <Field id="qps" label="QPS 限制" error={errors.qpsLimit} hint={`每秒最多请求数，1–${MAX_APP_QPS}，超出返回 40029`}>
         <Input id="qps" name="qpsLimit" type="number" min={1} max={MAX_APP_QPS} defaultValue={qpsLimit} aria-invalid={!!errors.qpsLimit} />
       </Field>
-      <Field id="ip-allow" label="IP 白名单" error={errors.ipAllowList ?? errors._} hint="每行一个 IPv4/IPv6 地址或 CIDR 网段（如 10.0.0.0/8）；留空表示不限制。不在名单内的调用返回 40009">
-        <Textarea id="ip-allow" name="ipAllowList" defaultValue={ipAllowList.split(",").filter(Boolean).join("\n")} rows={4} className="font-mono" aria-invalid={!!errors.ipAllowList} />
+      <Field
+        id="ip-allow"
+        label="IP 白名单"
+        error={errors.ipAllowList ?? errors._}
+        hint="每行一个 IPv4/IPv6 地址或 CIDR 网段（如 10.0.0.0/8）；留空表示不限制。不在名单内的调用返回 40009"
+      >
+        <Textarea
+          id="ip-allow"
+          name="ipAllowList"
+          defaultValue={ipAllowList.split(",").filter(Boolean).join("\n")}
+          rows={4}
+          className="font-mono"
+          aria-invalid={!!errors.ipAllowList}
+        />
       </Field>
       <div className="md:col-span-2">
         <Button type="submit" loading={pending}>

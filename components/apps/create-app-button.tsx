@@ -34,7 +34,14 @@ export function CreateAppButton() {
         open={created !== null}
         title="应用创建成功"
         notice="请保存好 AppKey 和 AppSecret。AppSecret 之后只能在验证登录密码后查看。"
-        items={created ? [{ label: "AppKey", value: created.appKey }, { label: "AppSecret", value: created.appSecret }] : []}
+        items={
+          created
+            ? [
+                { label: "AppKey", value: created.appKey },
+                { label: "AppSecret", value: created.appSecret },
+              ]
+            : []
+        }
         onClose={() => {
           setCreated(null);
           router.refresh();

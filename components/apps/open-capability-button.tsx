@@ -32,7 +32,14 @@ export function OpenCapabilityButton({ appId, capabilities }: { appId: string; c
 
   return (
     <>
-      <Button onClick={() => { setChoice(closed[0]?.id ?? null); setError(null); setOpen(true); }} disabled={closed.length === 0}>
+      <Button
+        onClick={() => {
+          setChoice(closed[0]?.id ?? null);
+          setError(null);
+          setOpen(true);
+        }}
+        disabled={closed.length === 0}
+      >
         <Plus className="size-4" aria-hidden />
         去开通
       </Button>
@@ -69,8 +76,21 @@ export function OpenCapabilityButton({ appId, capabilities }: { appId: string; c
           <legend className="mb-2 text-sm font-medium">选择要开通的能力</legend>
           <div className="space-y-2">
             {closed.map((c) => (
-              <label key={c.id} className={cn("flex cursor-pointer items-start gap-3 rounded border px-3 py-2.5", choice === c.id ? "border-primary bg-primary-soft" : "border-line")}>
-                <input type="radio" name="capability" value={c.id} checked={choice === c.id} onChange={() => setChoice(c.id)} className="mt-1" />
+              <label
+                key={c.id}
+                className={cn(
+                  "flex cursor-pointer items-start gap-3 rounded border px-3 py-2.5",
+                  choice === c.id ? "border-primary bg-primary-soft" : "border-line",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="capability"
+                  value={c.id}
+                  checked={choice === c.id}
+                  onChange={() => setChoice(c.id)}
+                  className="mt-1"
+                />
                 <span>
                   <span className="flex items-center gap-2 text-sm font-medium">
                     {c.name}

@@ -5,7 +5,19 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 
 /** A secret shown once: copy buttons and an explicit 知道了 (no Esc / × to dismiss by accident). */
-export function SecretRevealDialog({ open, title, notice, items, onClose }: { open: boolean; title: string; notice: string; items: { label: string; value: string }[]; onClose: () => void }) {
+export function SecretRevealDialog({
+  open,
+  title,
+  notice,
+  items,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  notice: string;
+  items: { label: string; value: string }[];
+  onClose: () => void;
+}) {
   return (
     <Dialog open={open} onClose={onClose} title={title} dismissible={false} footer={<Button onClick={onClose}>知道了</Button>}>
       <p className="mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-800">{notice}</p>

@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import { ScanText } from "lucide-react";
 
-export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle?: string; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="flex min-h-screen">
       <div className="hidden w-[42%] flex-col justify-between bg-gradient-to-br from-[#13203a] via-[#1b3566] to-[#1f6feb] p-10 text-white lg:flex">

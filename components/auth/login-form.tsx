@@ -48,14 +48,27 @@ export function LoginForm() {
         </p>
       )}
       <Field id="email" label="邮箱" error={fieldErrors.email}>
-        <Input id="email" name="email" type="email" autoComplete="email" defaultValue={params.get("email") ?? ""} aria-invalid={!!fieldErrors.email} className="h-10" />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={params.get("email") ?? ""}
+          aria-invalid={!!fieldErrors.email}
+          className="h-10"
+        />
       </Field>
       <Field id="password" label="密码" error={fieldErrors.password}>
-        <Input id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!fieldErrors.password} className="h-10" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!fieldErrors.password}
+          className="h-10"
+        />
       </Field>
-      {error && (
-        <ErrorAlert>{error}</ErrorAlert>
-      )}
+      {error && <ErrorAlert>{error}</ErrorAlert>}
       <Button type="submit" size="lg" loading={pending} className="w-full">
         登录
       </Button>

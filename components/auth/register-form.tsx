@@ -54,14 +54,26 @@ export function RegisterForm() {
         <Input id="name" name="name" autoComplete="nickname" className="h-10" />
       </Field>
       <Field id="password" label="密码" required hint={`至少 ${PASSWORD_MIN_LENGTH} 位`} error={fieldErrors.password}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" aria-invalid={!!fieldErrors.password} className="h-10" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!fieldErrors.password}
+          className="h-10"
+        />
       </Field>
       <Field id="confirm" label="确认密码" required error={fieldErrors.confirm}>
-        <Input id="confirm" name="confirm" type="password" autoComplete="new-password" aria-invalid={!!fieldErrors.confirm} className="h-10" />
+        <Input
+          id="confirm"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!fieldErrors.confirm}
+          className="h-10"
+        />
       </Field>
-      {error && (
-        <ErrorAlert>{error}</ErrorAlert>
-      )}
+      {error && <ErrorAlert>{error}</ErrorAlert>}
       <Button type="submit" size="lg" loading={pending} className="w-full">
         注册并登录
       </Button>

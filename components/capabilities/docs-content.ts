@@ -23,16 +23,41 @@ export interface CapabilityDocs {
 
 export const COMMON_HEADERS: ParamDoc[] = [
   { name: "Content-Type", required: true, type: "string", description: "JSON 格式", example: "application/json" },
-  { name: "appkey", required: true, type: "string", description: "控制台「我的应用」中应用的 AppKey", example: "562b89493b1a40e1b97ea05e50dd8170" },
-  { name: "ctyun-eop-request-id", required: true, type: "string", description: "用户请求 ID，建议使用 UUID，同一 AccessKey 下不可重复", example: "33dfa732-b27b-464f-b15a-21ed6845afd5" },
-  { name: "eop-date", required: true, type: "string", description: "请求时间，格式 yyyymmddTHHMMSSZ，与服务器时间相差不超过 15 分钟", example: "20211221T163014Z" },
+  {
+    name: "appkey",
+    required: true,
+    type: "string",
+    description: "控制台「我的应用」中应用的 AppKey",
+    example: "562b89493b1a40e1b97ea05e50dd8170",
+  },
+  {
+    name: "ctyun-eop-request-id",
+    required: true,
+    type: "string",
+    description: "用户请求 ID，建议使用 UUID，同一 AccessKey 下不可重复",
+    example: "33dfa732-b27b-464f-b15a-21ed6845afd5",
+  },
+  {
+    name: "eop-date",
+    required: true,
+    type: "string",
+    description: "请求时间，格式 yyyymmddTHHMMSSZ，与服务器时间相差不超过 15 分钟",
+    example: "20211221T163014Z",
+  },
   { name: "host", required: false, type: "string", description: "终端节点域名（参与签名时必须与实际请求一致）" },
-  { name: "Eop-Authorization", required: true, type: "string", description: "由 AccessKey / SecretKey 签名生成：<AK> Headers=appkey;ctyun-eop-request-id;eop-date Signature=<签名>" },
+  {
+    name: "Eop-Authorization",
+    required: true,
+    type: "string",
+    description: "由 AccessKey / SecretKey 签名生成：<AK> Headers=appkey;ctyun-eop-request-id;eop-date Signature=<签名>",
+  },
 ];
 
-
-const batchLimits = ["图片格式：jpg、jpeg、png、bmp（按文件内容判断）", "单张图片不超过 10 MB，单次最多 50 张", "图片宽高在 32–5000 像素之间"];
-
+const batchLimits = [
+  "图片格式：jpg、jpeg、png、bmp（按文件内容判断）",
+  "单张图片不超过 10 MB，单次最多 50 张",
+  "图片宽高在 32–5000 像素之间",
+];
 
 export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
   general: {
@@ -45,7 +70,12 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
       { name: "returnObj[].text_line", required: false, type: "int", description: "识别到的文本行数" },
       { name: "returnObj[].detail[].name", required: false, type: "string", description: "行序号（字符串）" },
       { name: "returnObj[].detail[].text", required: false, type: "string", description: "识别到的文字" },
-      { name: "returnObj[].detail[].box", required: false, type: "float[8]", description: "左上、右上、右下、左下四点的 x, y（原图像素坐标）" },
+      {
+        name: "returnObj[].detail[].box",
+        required: false,
+        type: "float[8]",
+        description: "左上、右上、右下、左下四点的 x, y（原图像素坐标）",
+      },
       { name: "returnObj[].detail[].confidence", required: false, type: "float", description: "（扩展字段）置信度" },
     ],
     successExample: `{
@@ -66,9 +96,24 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     limits: batchLimits,
     requestBody: '{"data": ["/9j/4AAQSkZJRg..."], "return_warnings": true}',
     responseFields: [
-      { name: "returnObj[].note", required: true, type: "string", description: "front：国徽面（签发机关/有效期限）；back：人像面；未检测到身份证时为空" },
-      { name: "returnObj[].detail", required: true, type: "object", description: "name, sex, nation, birthday(YYYYMMDD), idn, addr, org, validperiod；不在该面的字段为空字符串" },
-      { name: "returnObj[].idcard_face", required: true, type: "string", description: "默认固定为 no face；请求带 return_face: true 时为人像 JPEG 的 Base64" },
+      {
+        name: "returnObj[].note",
+        required: true,
+        type: "string",
+        description: "front：国徽面（签发机关/有效期限）；back：人像面；未检测到身份证时为空",
+      },
+      {
+        name: "returnObj[].detail",
+        required: true,
+        type: "object",
+        description: "name, sex, nation, birthday(YYYYMMDD), idn, addr, org, validperiod；不在该面的字段为空字符串",
+      },
+      {
+        name: "returnObj[].idcard_face",
+        required: true,
+        type: "string",
+        description: "默认固定为 no face；请求带 return_face: true 时为人像 JPEG 的 Base64",
+      },
       { name: "returnObj[].demo_image", required: true, type: "string", description: "固定为 demo_image" },
       { name: "returnObj[].risk", required: true, type: "string", description: "默认 normal" },
       {
@@ -82,7 +127,8 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         name: "returnObj[].field_boxes",
         required: false,
         type: "object",
-        description: "仅当请求 URL 带查询参数 ?return_field_boxes=true（参与签名的 query）：各字段在原图中的位置 { 字段名: [x1,y1,x2,y2,x3,y3,x4,y4] }，未识别的字段不返回",
+        description:
+          "仅当请求 URL 带查询参数 ?return_field_boxes=true（参与签名的 query）：各字段在原图中的位置 { 字段名: [x1,y1,x2,y2,x3,y3,x4,y4] }，未识别的字段不返回",
       },
     ],
     successExample: `{
@@ -119,17 +165,30 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     failureExampleCode: 4004,
   },
   license: {
-    description: "识别营业执照图片的内容，结构化输出统一社会信用代码、名称、类型、住所、法定代表人、注册资本、成立日期、营业期限等字段。当前限时免费。",
+    description:
+      "识别营业执照图片的内容，结构化输出统一社会信用代码、名称、类型、住所、法定代表人、注册资本、成立日期、营业期限等字段。当前限时免费。",
     limits: ["图片格式：jpg、jpeg、png、bmp", "单张图片不超过 7 MB，每次 1 张", "图片宽高在 32–5000 像素之间"],
     requestBody: '{"Action": "BusinessCardOCR", "ImageData": "/9j/4AAQSkZJRg..."}',
     responseFields: [
-      { name: "returnObj.license_type", required: true, type: "string", description: "Business License；非营业执照为 Not Business License" },
-      { name: "returnObj.detail", required: true, type: "object", description: "union_id, regist_no, name, type, addr, legal_rep, regist_captial, establish_date, operation_period, real_captial（仅显示实收资本时）" },
+      {
+        name: "returnObj.license_type",
+        required: true,
+        type: "string",
+        description: "Business License；非营业执照为 Not Business License",
+      },
+      {
+        name: "returnObj.detail",
+        required: true,
+        type: "object",
+        description:
+          "union_id, regist_no, name, type, addr, legal_rep, regist_captial, establish_date, operation_period, real_captial（仅显示实收资本时）",
+      },
       {
         name: "returnObj.field_boxes",
         required: false,
         type: "object",
-        description: "仅当请求 URL 带查询参数 ?return_field_boxes=true（参与签名的 query）：各字段在原图中的位置 { 字段名: [x1,y1,x2,y2,x3,y3,x4,y4] }，未识别的字段不返回",
+        description:
+          "仅当请求 URL 带查询参数 ?return_field_boxes=true（参与签名的 query）：各字段在原图中的位置 { 字段名: [x1,y1,x2,y2,x3,y3,x4,y4] }，未识别的字段不返回",
       },
     ],
     successExample: `{

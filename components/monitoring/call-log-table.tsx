@@ -15,7 +15,16 @@ import { EmptyState } from "@/components/console/empty-state";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/format";
 import type { MonitoringFilterOptions } from "./monitoring-dashboard";
 
-export function CallLogTable({ appId, capabilityId, range }: { options: MonitoringFilterOptions; appId?: string; capabilityId?: CapabilityId; range: UsageRange }) {
+export function CallLogTable({
+  appId,
+  capabilityId,
+  range,
+}: {
+  options: MonitoringFilterOptions;
+  appId?: string;
+  capabilityId?: CapabilityId;
+  range: UsageRange;
+}) {
   const [status, setStatus] = useState<"" | "success" | "failure">("");
   const [requestId, setRequestId] = useState("");
   const [search, setSearch] = useState("");
@@ -24,7 +33,16 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
   const [at, setAt] = useState<{ cursor?: string; direction: "next" | "prev"; page: number }>({ direction: "next", page: 1 });
   // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are the trigger: any filter change returns to page 1
   useEffect(() => setAt({ direction: "next", page: 1 }), [appId, capabilityId, range, status, search, pageSize]);
-  const { data, isPending, isError } = useCallLogs({ appId, capabilityId, range, status: status || undefined, requestId: search || undefined, pageSize, cursor: at.cursor, direction: at.direction });
+  const { data, isPending, isError } = useCallLogs({
+    appId,
+    capabilityId,
+    range,
+    status: status || undefined,
+    requestId: search || undefined,
+    pageSize,
+    cursor: at.cursor,
+    direction: at.direction,
+  });
   const page = data?.prevCursor === null ? 1 : at.page;
 
   return (
@@ -45,7 +63,13 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
               <option value="success">成功</option>
               <option value="failure">失败</option>
             </Select>
-            <Input aria-label="请求 ID" placeholder="按请求 ID 搜索" value={requestId} onChange={(e) => setRequestId(e.target.value)} className="w-56" />
+            <Input
+              aria-label="请求 ID"
+              placeholder="按请求 ID 搜索"
+              value={requestId}
+              onChange={(e) => setRequestId(e.target.value)}
+              className="w-56"
+            />
             <Button type="submit" variant="secondary">
               查询
             </Button>
@@ -112,11 +136,21 @@ export function CallLogTable({ appId, capabilityId, range }: { options: Monitori
               </option>
             ))}
           </Select>
-          <Button variant="secondary" size="sm" disabled={!data.prevCursor} onClick={() => setAt({ cursor: data.prevCursor ?? undefined, direction: "prev", page: Math.max(1, page - 1) })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!data.prevCursor}
+            onClick={() => setAt({ cursor: data.prevCursor ?? undefined, direction: "prev", page: Math.max(1, page - 1) })}
+          >
             上一页
           </Button>
           <span>第 {page} 页</span>
-          <Button variant="secondary" size="sm" disabled={!data.nextCursor} onClick={() => setAt({ cursor: data.nextCursor ?? undefined, direction: "next", page: page + 1 })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!data.nextCursor}
+            onClick={() => setAt({ cursor: data.nextCursor ?? undefined, direction: "next", page: page + 1 })}
+          >
             下一页
           </Button>
         </nav>

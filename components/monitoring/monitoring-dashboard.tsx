@@ -30,9 +30,18 @@ const RANGES: { value: UsageRange; label: string }[] = [
 
 const CALLS: ChartConfig = { success: { label: "成功", color: "#12a150" }, failed: { label: "失败", color: "#d93026" } };
 const LATENCY: ChartConfig = { avgMs: { label: "平均响应时间", color: "#1f6feb" }, p95Ms: { label: "P95 响应时间", color: "#f59e0b" } };
-const TRAFFIC: ChartConfig = { requestBytes: { label: "请求流量", color: "#6366f1" }, responseBytes: { label: "响应流量", color: "#14b8a6" } };
+const TRAFFIC: ChartConfig = {
+  requestBytes: { label: "请求流量", color: "#6366f1" },
+  responseBytes: { label: "响应流量", color: "#14b8a6" },
+};
 
-export function MonitoringDashboard({ options, initial }: { options: MonitoringFilterOptions; initial: { appId?: string; capabilityId?: CapabilityId; range: UsageRange } }) {
+export function MonitoringDashboard({
+  options,
+  initial,
+}: {
+  options: MonitoringFilterOptions;
+  initial: { appId?: string; capabilityId?: CapabilityId; range: UsageRange };
+}) {
   const queryClient = useQueryClient();
   const [appId, setAppId] = useState(initial.appId ?? "");
   const [capabilityId, setCapabilityId] = useState<CapabilityId | "">(initial.capabilityId ?? "");
@@ -72,15 +81,19 @@ export function MonitoringDashboard({ options, initial }: { options: MonitoringF
         </CardBody>
       </Card>
 
-      {isError && (
-        <ErrorAlert>监控数据加载失败，请稍后重试。</ErrorAlert>
-      )}
+      {isError && <ErrorAlert>监控数据加载失败，请稍后重试。</ErrorAlert>}
 
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         {stats.map((s) => (
           <Card key={s.label} className="px-4 py-3">
             <p className="text-xs text-muted">{s.label}</p>
-            {isPending ? <Skeleton className="mt-1.5 h-6 w-20" /> : <p className="mt-1 text-lg font-semibold tabular-nums" data-testid={`stat-${s.label}`}>{s.value}</p>}
+            {isPending ? (
+              <Skeleton className="mt-1.5 h-6 w-20" />
+            ) : (
+              <p className="mt-1 text-lg font-semibold tabular-nums" data-testid={`stat-${s.label}`}>
+                {s.value}
+              </p>
+            )}
           </Card>
         ))}
       </div>
@@ -88,15 +101,56 @@ export function MonitoringDashboard({ options, initial }: { options: MonitoringF
       <div className="grid gap-4 xl:grid-cols-2">
         <Card>
           <CardHeader title="请求次数" description="成功与失败的调用次数" />
-          <CardBody>{data ? <TimeSeriesChart label="请求次数图表" data={data.points} config={CALLS} keys={["success", "failed"]} kind="bar" stacked formatX={formatX} /> : <Skeleton className="h-64" />}</CardBody>
+          <CardBody>
+            {data ? (
+              <TimeSeriesChart
+                label="请求次数图表"
+                data={data.points}
+                config={CALLS}
+                keys={["success", "failed"]}
+                kind="bar"
+                stacked
+                formatX={formatX}
+              />
+            ) : (
+              <Skeleton className="h-64" />
+            )}
+          </CardBody>
         </Card>
         <Card>
           <CardHeader title="响应时间" description="平均与 P95 响应时间（毫秒）" />
-          <CardBody>{data ? <TimeSeriesChart label="响应时间图表" data={data.points} config={LATENCY} keys={["avgMs", "p95Ms"]} formatX={formatX} formatY={(v) => `${v} ms`} /> : <Skeleton className="h-64" />}</CardBody>
+          <CardBody>
+            {data ? (
+              <TimeSeriesChart
+                label="响应时间图表"
+                data={data.points}
+                config={LATENCY}
+                keys={["avgMs", "p95Ms"]}
+                formatX={formatX}
+                formatY={(v) => `${v} ms`}
+              />
+            ) : (
+              <Skeleton className="h-64" />
+            )}
+          </CardBody>
         </Card>
         <Card className="xl:col-span-2">
           <CardHeader title="请求流量" description="请求体与响应体字节数" />
-          <CardBody>{data ? <TimeSeriesChart label="请求流量图表" data={data.points} config={TRAFFIC} keys={["requestBytes", "responseBytes"]} kind="area" formatX={formatX} formatY={formatBytes} /> : <Skeleton className="h-64" />}</CardBody>
+          <CardBody>
+            {data ? (
+              <TimeSeriesChart
+                label="请求流量图表"
+                data={data.points}
+                config={TRAFFIC}
+                keys={["requestBytes", "responseBytes"]}
+                kind="area"
+                formatX={formatX}
+                formatY={formatBytes}
+              />
+            ) : (
+              <Skeleton className="h-64" />
+            )}
+          </CardBody>
         </Card>
       </div>
 

@@ -13,7 +13,17 @@ import { useToast } from "@/components/ui/toast";
 import { formatCalls, formatNumber, formatYuan } from "@/components/format";
 import { TestPaymentLabel } from "@/components/packs/test-payment-label";
 
-export function ClaimTrialButton({ capabilityId, capabilityName, calls, claimed }: { capabilityId: CapabilityId; capabilityName: string; calls: number; claimed: boolean }) {
+export function ClaimTrialButton({
+  capabilityId,
+  capabilityName,
+  calls,
+  claimed,
+}: {
+  capabilityId: CapabilityId;
+  capabilityName: string;
+  calls: number;
+  claimed: boolean;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [pending, setPending] = useState(false);
@@ -103,8 +113,21 @@ export function BuyPackButton({
           <legend className="mb-2 text-sm font-medium">选择规格</legend>
           <div className="grid grid-cols-2 gap-2">
             {tiers.map((t) => (
-              <label key={t.calls} className={cn("cursor-pointer rounded border px-3 py-3 text-center", t.calls === calls ? "border-primary bg-primary-soft" : "border-line hover:border-primary/50")}>
-                <input type="radio" name="tier" value={t.calls} checked={t.calls === calls} onChange={() => setCalls(t.calls)} className="sr-only" />
+              <label
+                key={t.calls}
+                className={cn(
+                  "cursor-pointer rounded border px-3 py-3 text-center",
+                  t.calls === calls ? "border-primary bg-primary-soft" : "border-line hover:border-primary/50",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="tier"
+                  value={t.calls}
+                  checked={t.calls === calls}
+                  onChange={() => setCalls(t.calls)}
+                  className="sr-only"
+                />
                 <span className="block text-base font-semibold">{formatCalls(t.calls)}次/年</span>
                 <span className="mt-0.5 block text-sm text-danger">{formatYuan(t.priceFen)}</span>
               </label>

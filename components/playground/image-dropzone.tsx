@@ -7,7 +7,17 @@ import { PLAYGROUND_ACCEPT, PLAYGROUND_FORMATS_LABEL, PLAYGROUND_MAX_IMAGES, che
 import { cn } from "@/components/ui/cn";
 
 /** Drag-and-drop or click upload. Checks size (≤ 2 MB) and the real format before anything is sent. */
-export function ImageDropzone({ onFiles, onReject, disabled, multiple = true }: { onFiles: (files: File[]) => void; onReject: (messages: string[]) => void; disabled?: boolean; multiple?: boolean }) {
+export function ImageDropzone({
+  onFiles,
+  onReject,
+  disabled,
+  multiple = true,
+}: {
+  onFiles: (files: File[]) => void;
+  onReject: (messages: string[]) => void;
+  disabled?: boolean;
+  multiple?: boolean;
+}) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -51,7 +61,12 @@ export function ImageDropzone({ onFiles, onReject, disabled, multiple = true }: 
       <ImageUp className="size-8 text-primary" aria-hidden />
       <p className="text-sm">
         将图片拖拽到此处，或
-        <button type="button" disabled={disabled} onClick={() => inputRef.current?.click()} className="mx-1 font-medium text-primary hover:underline">
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => inputRef.current?.click()}
+          className="mx-1 font-medium text-primary hover:underline"
+        >
           点击上传
         </button>
       </p>

@@ -60,7 +60,12 @@ export function OcrResultPanel({
       <div className="mt-2 flex flex-wrap items-center justify-end gap-1">
         <div className="flex items-center gap-1">
           <CopyButton value={view === "json" ? json : result.text} label={view === "json" ? "复制 JSON" : "复制文本"} />
-          <Button variant="ghost" size="sm" aria-label="下载 TXT" onClick={() => download(`${baseName}.txt`, result.text, "text/plain;charset=utf-8")}>
+          <Button
+            variant="ghost"
+            size="sm"
+            aria-label="下载 TXT"
+            onClick={() => download(`${baseName}.txt`, result.text, "text/plain;charset=utf-8")}
+          >
             <Download className="size-3.5" aria-hidden />
             TXT
           </Button>
@@ -87,10 +92,14 @@ export function OcrResultPanel({
       )}
       {result.note && <p className="mt-3 text-xs text-muted">{result.note}</p>}
       <div ref={listRef} className="mt-2 max-h-[400px] min-h-40 flex-1 overflow-y-auto">
-        {view === "json" && <pre className="rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-slate-100">{json}</pre>}
+        {view === "json" && (
+          <pre className="rounded bg-slate-900 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-slate-100">{json}</pre>
+        )}
         {view === "lines" &&
           (result.overlays.length === 0 ? (
-            <p className="py-6 text-center text-sm text-muted">{result.ok ? (structured ? "该接口未返回字段位置" : "未识别到文字") : "无结果"}</p>
+            <p className="py-6 text-center text-sm text-muted">
+              {result.ok ? (structured ? "该接口未返回字段位置" : "未识别到文字") : "无结果"}
+            </p>
           ) : (
             <ol aria-label="识别结果列表" className="divide-y divide-line rounded border border-line">
               {result.overlays.map((o, i) => (

@@ -29,7 +29,19 @@ function useHtmlImage(src: string): HTMLImageElement | null {
  * The image with its boxes on a Konva stage. Shapes stay in image pixels; the stage scale fits the
  * image into the box (then wheel zooms around the pointer, drag pans). Boxes are named "ocr-box".
  */
-export function OcrStage({ src, overlays, activeId, onHover, label }: { src: string; overlays: Overlay[]; activeId: string | null; onHover: (id: string | null) => void; label: string }) {
+export function OcrStage({
+  src,
+  overlays,
+  activeId,
+  onHover,
+  label,
+}: {
+  src: string;
+  overlays: Overlay[];
+  activeId: string | null;
+  onHover: (id: string | null) => void;
+  label: string;
+}) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const image = useHtmlImage(src);
@@ -74,7 +86,14 @@ export function OcrStage({ src, overlays, activeId, onHover, label }: { src: str
 
   return (
     <div className="relative overflow-hidden rounded border border-line bg-[repeating-conic-gradient(#f1f3f6_0_25%,#fff_0_50%)] bg-[length:16px_16px]">
-      <div ref={wrapRef} role="img" aria-label={label} data-testid="ocr-stage" data-box-count={overlays.length} className="cursor-grab active:cursor-grabbing">
+      <div
+        ref={wrapRef}
+        role="img"
+        aria-label={label}
+        data-testid="ocr-stage"
+        data-box-count={overlays.length}
+        className="cursor-grab active:cursor-grabbing"
+      >
         <Stage
           ref={stageRef}
           id="ocr-stage"
@@ -113,7 +132,16 @@ export function OcrStage({ src, overlays, activeId, onHover, label }: { src: str
             {overlays
               .filter((o) => o.caption && o.id.startsWith("p-"))
               .map((o) => (
-                <Text key={`${o.id}-t`} x={o.points[0]} y={(o.points[1] ?? 0) - 18 / view.scale} text={`${o.text} ${o.caption}`} fontSize={14 / view.scale} fill={o.color} fontStyle="bold" listening={false} />
+                <Text
+                  key={`${o.id}-t`}
+                  x={o.points[0]}
+                  y={(o.points[1] ?? 0) - 18 / view.scale}
+                  text={`${o.text} ${o.caption}`}
+                  fontSize={14 / view.scale}
+                  fill={o.color}
+                  fontStyle="bold"
+                  listening={false}
+                />
               ))}
           </Layer>
         </Stage>
@@ -129,7 +157,9 @@ export function OcrStage({ src, overlays, activeId, onHover, label }: { src: str
           <Maximize className="size-4" />
         </button>
       </div>
-      <p className="absolute bottom-2 left-2 rounded bg-white/90 px-1.5 py-0.5 text-[11px] text-muted">滚轮缩放 · 拖动平移 · {Math.round((view.scale / (fit.scale || 1)) * 100)}%</p>
+      <p className="absolute bottom-2 left-2 rounded bg-white/90 px-1.5 py-0.5 text-[11px] text-muted">
+        滚轮缩放 · 拖动平移 · {Math.round((view.scale / (fit.scale || 1)) * 100)}%
+      </p>
     </div>
   );
 }

@@ -20,7 +20,10 @@ import { ImageDropzone } from "./image-dropzone";
 import { OcrResultPanel } from "./ocr-result-panel";
 
 // Konva touches `window` when it loads: render the stage on the client only.
-const OcrStage = dynamic(() => import("./ocr-stage").then((m) => m.OcrStage), { ssr: false, loading: () => <Skeleton className="h-80 w-full" /> });
+const OcrStage = dynamic(() => import("./ocr-stage").then((m) => m.OcrStage), {
+  ssr: false,
+  loading: () => <Skeleton className="h-80 w-full" />,
+});
 
 export interface PlaygroundApp {
   id: string;
@@ -35,7 +38,17 @@ interface Upload {
 
 type Phase = "idle" | "running" | "done";
 
-export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }: { capabilityId: CapabilityId; capabilityName: string; apps: PlaygroundApp[]; hasAccessKey: boolean }) {
+export function Playground({
+  capabilityId,
+  capabilityName,
+  apps,
+  hasAccessKey,
+}: {
+  capabilityId: CapabilityId;
+  capabilityName: string;
+  apps: PlaygroundApp[];
+  hasAccessKey: boolean;
+}) {
   const openedApps = apps.filter((a) => a.opened);
   const [appId, setAppId] = useState(openedApps[0]?.id ?? apps[0]?.id ?? "");
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -133,26 +146,26 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
           <CardBody className="space-y-4">
             {prerequisites}
             {apps.length > 0 && (
-            <div className="grid gap-4 md:grid-cols-[260px_1fr] md:items-end">
-              <Field id="pg-app" label="调用应用" hint={app && !app.opened ? undefined : "用该应用的 AppKey 与您的 AccessKey 签名调用"}>
-                <Select id="pg-app" value={appId} onChange={(e) => setAppId(e.target.value)}>
-                  {apps.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                      {a.opened ? "" : "（未开通）"}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              {app && !app.opened && (
-                <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-800">
-                  该应用尚未开通「{capabilityName}」，调用将返回 50002。
-                  <Link href={`/apps/${app.id}`} className="ml-1 text-primary hover:underline">
-                    去开通
-                  </Link>
-                </p>
-              )}
-            </div>
+              <div className="grid gap-4 md:grid-cols-[260px_1fr] md:items-end">
+                <Field id="pg-app" label="调用应用" hint={app && !app.opened ? undefined : "用该应用的 AppKey 与您的 AccessKey 签名调用"}>
+                  <Select id="pg-app" value={appId} onChange={(e) => setAppId(e.target.value)}>
+                    {apps.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                        {a.opened ? "" : "（未开通）"}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                {app && !app.opened && (
+                  <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-800">
+                    该应用尚未开通「{capabilityName}」，调用将返回 50002。
+                    <Link href={`/apps/${app.id}`} className="ml-1 text-primary hover:underline">
+                      去开通
+                    </Link>
+                  </p>
+                )}
+              </div>
             )}
             <ImageDropzone onFiles={onFiles} onReject={setRejects} disabled={phase === "running"} />
             {rejects.length > 0 && (
@@ -178,7 +191,9 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
                   >
                     {/* biome-ignore lint/performance/noImgElement: a local object URL, which next/image cannot optimise */}
                     <img src={u.url} alt="" className="size-full object-cover" />
-                    {results[i] && !results[i].ok && <span className="absolute inset-x-0 bottom-0 bg-danger text-[10px] text-white">失败</span>}
+                    {results[i] && !results[i].ok && (
+                      <span className="absolute inset-x-0 bottom-0 bg-danger text-[10px] text-white">失败</span>
+                    )}
                   </button>
                 ))}
                 <div className="ml-auto flex items-center gap-2">
@@ -220,11 +235,23 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
           <CardHeader
             title="识别预览"
             description={current ? current.file.name : "上传图片后在此显示，识别框叠加在原图上"}
-            actions={result && <Badge tone={result.ok ? "success" : "danger"}>{result.ok ? `识别成功 · ${result.overlays.length} 个框` : "识别失败"}</Badge>}
+            actions={
+              result && (
+                <Badge tone={result.ok ? "success" : "danger"}>
+                  {result.ok ? `识别成功 · ${result.overlays.length} 个框` : "识别失败"}
+                </Badge>
+              )
+            }
           />
           <CardBody>
             {current ? (
-              <OcrStage src={current.url} overlays={result?.overlays ?? []} activeId={hoverId} onHover={setHoverId} label={`${current.file.name} 的识别预览`} />
+              <OcrStage
+                src={current.url}
+                overlays={result?.overlays ?? []}
+                activeId={hoverId}
+                onHover={setHoverId}
+                label={`${current.file.name} 的识别预览`}
+              />
             ) : (
               <div className="flex h-60 flex-col items-center justify-center gap-2 text-sm text-muted">
                 <ImageIcon className="size-8 text-slate-300" aria-hidden />
@@ -235,7 +262,10 @@ export function Playground({ capabilityId, capabilityName, apps, hasAccessKey }:
         </Card>
       </div>
       <Card className="self-start">
-        <CardHeader title="识别结果" description={calls.length ? `请求 ID：${calls.map((c) => c.requestId).join("，")}` : "结果与原始 JSON 在此显示"} />
+        <CardHeader
+          title="识别结果"
+          description={calls.length ? `请求 ID：${calls.map((c) => c.requestId).join("，")}` : "结果与原始 JSON 在此显示"}
+        />
         <CardBody>
           {result && current ? (
             <OcrResultPanel

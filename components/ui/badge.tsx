@@ -13,5 +13,10 @@ const TONES = {
 export type BadgeTone = keyof typeof TONES;
 
 export function Badge({ tone = "neutral", className, ...props }: HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone }) {
-  return <span className={cn("inline-flex items-center rounded border px-1.5 py-px text-xs font-medium whitespace-nowrap", TONES[tone], className)} {...props} />;
+  return (
+    <span
+      className={cn("inline-flex items-center rounded border px-1.5 py-px text-xs font-medium whitespace-nowrap", TONES[tone], className)}
+      {...props}
+    />
+  );
 }

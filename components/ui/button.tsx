@@ -45,4 +45,9 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
 
 /** Same look as Button for links (next/link passes className through). */
 export const buttonClass = (variant: keyof typeof VARIANTS = "primary", size: keyof typeof SIZES = "md", className?: string) =>
-  cn("inline-flex items-center justify-center gap-1.5 rounded font-medium whitespace-nowrap transition-colors", VARIANTS[variant], SIZES[size], className);
+  cn(
+    "inline-flex items-center justify-center gap-1.5 rounded font-medium whitespace-nowrap transition-colors",
+    VARIANTS[variant],
+    SIZES[size],
+    className,
+  );

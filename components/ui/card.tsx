@@ -6,7 +6,17 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
   return <section className={cn("rounded-md border border-line bg-white shadow-[0_1px_2px_rgba(15,23,42,0.04)]", className)} {...props} />;
 }
 
-export function CardHeader({ title, description, actions, className }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; className?: string }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  className,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <header className={cn("flex items-start justify-between gap-4 border-b border-line px-5 py-3.5", className)}>
       <div className="min-w-0">

@@ -2,13 +2,17 @@ import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAt
 
 import { cn } from "./cn";
 
-const FIELD = "w-full rounded border border-line bg-white px-2.5 text-sm text-ink placeholder:text-slate-400 focus:border-primary focus:outline-none focus:ring-2 focus:ring-primary/15 disabled:bg-slate-50 aria-[invalid=true]:border-danger";
+const FIELD =
+  "w-full rounded border border-line bg-white px-2.5 text-sm text-ink placeholder:text-slate-400 focus:border-primary focus:outline-none focus:ring-2 focus:ring-primary/15 disabled:bg-slate-50 aria-[invalid=true]:border-danger";
 
 export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>(function Input({ className, ...props }, ref) {
   return <input ref={ref} className={cn(FIELD, "h-8", className)} {...props} />;
 });
 
-export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea({ className, ...props }, ref) {
+export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(function Textarea(
+  { className, ...props },
+  ref,
+) {
   return <textarea ref={ref} className={cn(FIELD, "min-h-20 py-1.5", className)} {...props} />;
 });
 
@@ -17,11 +21,29 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
 });
 
 /** Label + control + hint/error, wired with ids so screen readers announce the error. */
-export function Field({ id, label, hint, error, required, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-ink">
-        {required && <span className="mr-0.5 text-danger" aria-hidden>*</span>}
+        {required && (
+          <span className="mr-0.5 text-danger" aria-hidden>
+            *
+          </span>
+        )}
         {label}
       </label>
       {children}

@@ -2,7 +2,9 @@ import { Loader2 } from "lucide-react";
 
 import { cn } from "./cn";
 
-export const Skeleton = ({ className }: { className?: string }) => <div aria-hidden className={cn("animate-pulse rounded bg-slate-200/70", className)} />;
+export const Skeleton = ({ className }: { className?: string }) => (
+  <div aria-hidden className={cn("animate-pulse rounded bg-slate-200/70", className)} />
+);
 
 export function Spinner({ label = "加载中…", className }: { label?: string; className?: string }) {
   return (

@@ -10,10 +10,16 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
   );
 }
 
-export const THead = (props: HTMLAttributes<HTMLTableSectionElement>) => <thead className="bg-slate-50 text-left text-xs text-muted" {...props} />;
+export const THead = (props: HTMLAttributes<HTMLTableSectionElement>) => (
+  <thead className="bg-slate-50 text-left text-xs text-muted" {...props} />
+);
 export const TBody = (props: HTMLAttributes<HTMLTableSectionElement>) => <tbody className="divide-y divide-line" {...props} />;
-export const Tr = ({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) => <tr className={cn("hover:bg-slate-50/60", className)} {...props} />;
+export const Tr = ({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) => (
+  <tr className={cn("hover:bg-slate-50/60", className)} {...props} />
+);
 export const Th = ({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) => (
   <th scope="col" className={cn("border-b border-line px-4 py-2.5 font-medium whitespace-nowrap", className)} {...props} />
 );
-export const Td = ({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) => <td className={cn("px-4 py-2.5 align-middle", className)} {...props} />;
+export const Td = ({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) => (
+  <td className={cn("px-4 py-2.5 align-middle", className)} {...props} />
+);

@@ -58,7 +58,17 @@ export function Tabs<T extends string>({
 }
 
 /** Segmented control (small radio group), e.g. 24 小时 / 7 天 / 30 天. */
-export function Segmented<T extends string>({ value, onChange, items, label }: { value: T; onChange: (v: T) => void; items: { value: T; label: string }[]; label: string }) {
+export function Segmented<T extends string>({
+  value,
+  onChange,
+  items,
+  label,
+}: {
+  value: T;
+  onChange: (v: T) => void;
+  items: { value: T; label: string }[];
+  label: string;
+}) {
   return (
     <div role="radiogroup" aria-label={label} className="inline-flex rounded border border-line bg-white p-0.5">
       {items.map((item) => (

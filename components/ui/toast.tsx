@@ -39,7 +39,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               t.tone === "error" ? "border-red-200" : "border-line",
             )}
           >
-            {t.tone === "error" ? <CircleAlert className="mt-0.5 size-4 shrink-0 text-danger" /> : <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" />}
+            {t.tone === "error" ? (
+              <CircleAlert className="mt-0.5 size-4 shrink-0 text-danger" />
+            ) : (
+              <CheckCircle2 className="mt-0.5 size-4 shrink-0 text-success" />
+            )}
             <span className="flex-1">{t.message}</span>
             <button type="button" aria-label="关闭提示" onClick={() => dismiss(t.id)} className="text-muted hover:text-ink">
               <X className="size-3.5" />

@@ -10,7 +10,17 @@ for (const path of [PATHS.license, PATHS.licenseAlias]) {
     expect(result.status).toBe(200);
     expect(result.json).toMatchObject({ statusCode: 0, message: "success", returnObj: { license_type: "Not Business License" } });
     const detail = (result.json.returnObj as { detail: Record<string, string> }).detail;
-    for (const key of ["union_id", "regist_no", "name", "type", "addr", "legal_rep", "regist_captial", "establish_date", "operation_period"]) {
+    for (const key of [
+      "union_id",
+      "regist_no",
+      "name",
+      "type",
+      "addr",
+      "legal_rep",
+      "regist_captial",
+      "establish_date",
+      "operation_period",
+    ]) {
       expect(detail[key]).toBe("");
     }
   });
@@ -30,7 +40,12 @@ test.describe("errors", () => {
     ["empty ImageData", async () => body({ ...ok, ImageData: "" }), 400010, "'ImageData'字段值为空字符"],
     ["bad base64", async () => body({ ...ok, ImageData: "%%%" }), 400011, "'ImageData'字段base64数据处理异常"],
     ["not an image", async () => body({ ...ok, ImageData: b64(Buffer.from("text")) }), 400012, "请求文件格式不合法"],
-    ["over 7 MiB", async () => body({ ...ok, ImageData: b64(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(7 * 1024 * 1024)])) }), 400013, "图片文件大小不符合要求"],
+    [
+      "over 7 MiB",
+      async () => body({ ...ok, ImageData: b64(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(7 * 1024 * 1024)])) }),
+      400013,
+      "图片文件大小不符合要求",
+    ],
     ["undecodable", async () => body({ ...ok, ImageData: b64((await solidPng(100, 100)).subarray(0, 40)) }), 400014, "图片解码错误"],
     ["too small", async () => body({ ...ok, ImageData: b64(await solidPng(31, 64)) }), 400015, "图片尺寸不符合要求"],
   ];

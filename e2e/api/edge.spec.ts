@@ -20,11 +20,21 @@ interface RawResponse {
 
 function raw(method: string, target: string, headers: Record<string, string> = {}, body = ""): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: E2E_PORT, method, path: target, headers: { ...headers, "content-length": Buffer.byteLength(body) }, timeout: 30_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: E2E_PORT,
+        method,
+        path: target,
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`${method} ${target} timed out`)));
     req.on("error", reject);
     req.end(body);
@@ -39,11 +49,21 @@ interface Contract {
 
 const CAPABILITY_PATHS: [string, string, Contract, Contract][] = [
   // [name, path, method answer, path answer]
-  ["general", PATHS.general, { http: 405, statusCode: 400002, error: "AI_OP_400002" }, { http: 400, statusCode: 400001, error: "AI_OP_400001" }],
+  [
+    "general",
+    PATHS.general,
+    { http: 405, statusCode: 400002, error: "AI_OP_400002" },
+    { http: 400, statusCode: 400001, error: "AI_OP_400001" },
+  ],
   ["ID card", PATHS.idcard, { http: 405, statusCode: 4012, error: "AI_OP_4012" }, { http: 400, statusCode: 4013, error: "AI_OP_4013" }],
   ["plate", PATHS.plate, { http: 405, statusCode: 4012, error: "AI_OP_4012" }, { http: 400, statusCode: 4013, error: "AI_OP_4013" }],
   ["licence", PATHS.license, { http: 405, statusCode: 40008, error: "EOP_40008" }, { http: 404, statusCode: 50003, error: "EOP_50003" }],
-  ["licence alias", PATHS.licenseAlias, { http: 405, statusCode: 40008, error: "EOP_40008" }, { http: 404, statusCode: 50003, error: "EOP_50003" }],
+  [
+    "licence alias",
+    PATHS.licenseAlias,
+    { http: 405, statusCode: 40008, error: "EOP_40008" },
+    { http: 404, statusCode: 50003, error: "EOP_50003" },
+  ],
 ];
 // Next routes the first seven; TRACE used to answer 500, the WebDAV/QUERY tokens an empty 400.
 const METHODS = ["GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "QUERY", "PURGE"];
@@ -77,7 +97,8 @@ test.describe("path variants: the path code, never a redirect", () => {
   for (const [name, apiPath, , pathAnswer] of CAPABILITY_PATHS) {
     test(name, async () => {
       for (const [, variant] of VARIANTS) {
-        for (const method of ["POST", "GET", "TRACE"]) expectContract(await raw(method, variant(apiPath), { "content-type": "application/json" }, "{}"), pathAnswer);
+        for (const method of ["POST", "GET", "TRACE"])
+          expectContract(await raw(method, variant(apiPath), { "content-type": "application/json" }, "{}"), pathAnswer);
       }
     });
   }
@@ -91,7 +112,10 @@ test.describe("path variants: the path code, never a redirect", () => {
   });
 
   test("what Node's HTTP parser refuses itself (a backslash, a method token it does not know): a bare 400", async () => {
-    for (const [method, target] of [["POST", PATHS.general.replaceAll("/", "\\")], ["FOO", PATHS.general]] as const) {
+    for (const [method, target] of [
+      ["POST", PATHS.general.replaceAll("/", "\\")],
+      ["FOO", PATHS.general],
+    ] as const) {
       const response = await raw(method, target, {}, "{}");
       expect(response.status).toBe(400);
       expect(response.headers.location).toBeUndefined();

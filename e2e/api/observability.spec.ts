@@ -5,8 +5,15 @@ import { expect, PATHS, test } from "../fixtures/api-client";
 // Operations on the production server: Server-Timing with the real engine's stage times, and a
 // Prometheus scrape behind METRICS_TOKEN that counts what was just answered.
 
-const stages = (header: string | undefined) => Object.fromEntries((header ?? "").split(", ").filter(Boolean).map((e) => [e.split(";")[0]!, Number(e.split("dur=")[1])]));
-const sample = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}"+.]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
+const stages = (header: string | undefined) =>
+  Object.fromEntries(
+    (header ?? "")
+      .split(", ")
+      .filter(Boolean)
+      .map((e) => [e.split(";")[0]!, Number(e.split("dur=")[1])]),
+  );
+const sample = (text: string, series: string) =>
+  Number(new RegExp(`^${series.replace(/[{}"+.]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? 0);
 
 test("a recognised call reports every stage in Server-Timing; an error reports the gateway", async ({ api }) => {
   const ok = await api(PATHS.general, { data: [b64(renderTextPng(["运维指标测试"]))] });

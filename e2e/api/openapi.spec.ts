@@ -3,7 +3,13 @@ import { expect, PATHS, test } from "../fixtures/api-client";
 // GET /api/openapi.json: public, and what it documents is what the server answers, byte for byte.
 
 type Example = { value: unknown };
-type OpenApi = { openapi: string; paths: Record<string, { post: { responses: Record<string, { content?: { "application/json"?: { examples?: Record<string, Example> } } }> } }> };
+type OpenApi = {
+  openapi: string;
+  paths: Record<
+    string,
+    { post: { responses: Record<string, { content?: { "application/json"?: { examples?: Record<string, Example> } } }> } }
+  >;
+};
 
 test("the OpenAPI document is public and lists every endpoint", async ({ playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });

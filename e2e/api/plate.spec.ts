@@ -6,7 +6,11 @@ import { expect, PATHS, test } from "../fixtures/api-client";
 test("a picture without plates is a success with zero plates", async ({ api }) => {
   const result = await api(PATHS.plate, { data: [b64(await solidPng(200, 120))] });
   expect(result.status).toBe(200);
-  expect(result.json).toEqual({ statusCode: 0, message: { success: 1, fail: 0 }, returnObj: [{ "number of plate licenses": 0, detail: [] }] });
+  expect(result.json).toEqual({
+    statusCode: 0,
+    message: { success: 1, fail: 0 },
+    returnObj: [{ "number of plate licenses": 0, detail: [] }],
+  });
 });
 
 test.describe("whole-request errors", () => {

@@ -12,15 +12,21 @@ import pg from "pg";
 export const CLUSTER_PORT = Number(process.env.CLUSTER_E2E_PORT ?? 3170);
 export const CLUSTER_DIR = path.join(os.tmpdir(), `ocr-cluster-e2e-${CLUSTER_PORT}`);
 export const CLUSTER_ARGS = [
-  "--port", String(CLUSTER_PORT),
-  "--redis-port", process.env.CLUSTER_E2E_REDIS_PORT ?? "6390",
-  "--pg-port", process.env.CLUSTER_E2E_PG_PORT ?? "5440",
-  "--dir", CLUSTER_DIR,
+  "--port",
+  String(CLUSTER_PORT),
+  "--redis-port",
+  process.env.CLUSTER_E2E_REDIS_PORT ?? "6390",
+  "--pg-port",
+  process.env.CLUSTER_E2E_PG_PORT ?? "5440",
+  "--dir",
+  CLUSTER_DIR,
 ];
 
 /** `scripts/cluster.mjs <command>` for this cluster; `args` go after the cluster options. */
 export const cluster = (command: string, ...args: string[]) =>
-  execFileSync(process.execPath, [path.resolve("scripts/cluster.mjs"), command, ...CLUSTER_ARGS, ...args], { stdio: ["ignore", "pipe", "inherit"] }).toString();
+  execFileSync(process.execPath, [path.resolve("scripts/cluster.mjs"), command, ...CLUSTER_ARGS, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  }).toString();
 
 interface ClusterState {
   instancePorts: number[];
@@ -55,7 +61,17 @@ export function demoAccountWithApp(qps: number): ClusterAccount {
   demo ??= admin<ClusterAccount>("demo-credentials");
   const known = demoApps.get(qps);
   if (known) return known;
-  const app = admin<{ appKey: string }>("create-app", "--email", demo.email, "--name", `cluster-qps-${qps}`, "--capabilities", "general", "--qps", String(qps));
+  const app = admin<{ appKey: string }>(
+    "create-app",
+    "--email",
+    demo.email,
+    "--name",
+    `cluster-qps-${qps}`,
+    "--capabilities",
+    "general",
+    "--qps",
+    String(qps),
+  );
   demoApps.set(qps, { ...demo, appKey: app.appKey });
   return demoApps.get(qps)!;
 }
@@ -66,17 +82,32 @@ export function createAccount(opts: { qps: number; calls: number }): ClusterAcco
   const password = "cluster-password-1";
   admin("create-user", "--email", email, "--password", password);
   const key = admin<{ accessKey: string; secretKey: string }>("create-access-key", "--email", email);
-  const app = admin<{ appKey: string }>("create-app", "--email", email, "--name", "cluster", "--capabilities", "general", "--qps", String(opts.qps));
+  const app = admin<{ appKey: string }>(
+    "create-app",
+    "--email",
+    email,
+    "--name",
+    "cluster",
+    "--capabilities",
+    "general",
+    "--qps",
+    String(opts.qps),
+  );
   admin("grant-pack", "--email", email, "--capability", "general", "--calls", String(opts.calls));
   return { email, password, accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey };
 }
 
 /** Calls charged to the user's packs and calls charged in their call records (metering invariant). */
-export async function chargedCalls(email: string): Promise<{ packsUsed: number; recordsCharged: number; records: number; distinctRequestIds: number }> {
+export async function chargedCalls(
+  email: string,
+): Promise<{ packsUsed: number; recordsCharged: number; records: number; distinctRequestIds: number }> {
   const client = new pg.Client({ connectionString: state().env.DATABASE_URL });
   await client.connect();
   try {
-    const packs = await client.query<{ used: string | null }>(`SELECT SUM(p."used") AS used FROM "QuotaPack" p JOIN "User" u ON u."id" = p."userId" WHERE u."email" = $1`, [email]);
+    const packs = await client.query<{ used: string | null }>(
+      `SELECT SUM(p."used") AS used FROM "QuotaPack" p JOIN "User" u ON u."id" = p."userId" WHERE u."email" = $1`,
+      [email],
+    );
     const records = await client.query<{ charged: string | null; n: string; ids: string }>(
       `SELECT SUM(r."charged") AS charged, COUNT(*) AS n, COUNT(DISTINCT r."requestId") AS ids FROM "CallRecord" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = $1`,
       [email],

@@ -21,7 +21,12 @@ interface Answer {
   json: Record<string, unknown>;
 }
 
-async function send(baseUrl: string, account: ClusterAccount, body: string, headers = signEopRequest(account, { url: GENERAL, body })): Promise<Answer> {
+async function send(
+  baseUrl: string,
+  account: ClusterAccount,
+  body: string,
+  headers = signEopRequest(account, { url: GENERAL, body }),
+): Promise<Answer> {
   const response = await fetch(baseUrl + GENERAL, { method: "POST", headers, body, signal: AbortSignal.timeout(90_000) });
   const text = await response.text();
   let json: Record<string, unknown> = {};
@@ -30,7 +35,13 @@ async function send(baseUrl: string, account: ClusterAccount, body: string, head
   } catch {
     json = { unparsed: text };
   }
-  return { status: response.status, statusCode: json.statusCode, retryAfter: response.headers.get("retry-after"), upstream: response.headers.get("x-upstream"), json };
+  return {
+    status: response.status,
+    statusCode: json.statusCode,
+    retryAfter: response.headers.get("retry-after"),
+    upstream: response.headers.get("x-upstream"),
+    json,
+  };
 }
 
 // A first call loads the gateway's modules and opens the database and Redis connections: seconds on
@@ -54,7 +65,9 @@ test("(1) QPS 5 holds over both instances: at most 5 + 5·t admitted in t second
   const seconds = (Date.now() - started) / 1000;
   const admitted = answers.filter((a) => a.status !== 429);
   const limited = answers.filter((a) => a.status === 429);
-  console.log(`QPS 5 over ${seconds.toFixed(2)} s: ${answers.length} requests, ${admitted.length} admitted, ${limited.length} answered 429`);
+  console.log(
+    `QPS 5 over ${seconds.toFixed(2)} s: ${answers.length} requests, ${admitted.length} admitted, ${limited.length} answered 429`,
+  );
 
   expect(new Set(answers.map((a) => a.upstream)).size).toBe(2); // both instances served
   expect(admitted.length).toBeGreaterThanOrEqual(5);
@@ -74,7 +87,9 @@ test("(2) a pack of N calls and M > N concurrent requests over both instances: e
   const answers = await Promise.all(Array.from({ length: M }, () => send(nginxUrl, account, ONE_IMAGE)));
   const succeeded = answers.filter((a) => a.status === 200 && a.statusCode === 0);
   const refused = answers.filter((a) => a.statusCode === 51003);
-  console.log(`pack of ${N}, ${M} concurrent: ${succeeded.length} succeeded, ${refused.length} answered 51003; upstreams ${[...new Set(answers.map((a) => a.upstream))].join(" ")}`);
+  console.log(
+    `pack of ${N}, ${M} concurrent: ${succeeded.length} succeeded, ${refused.length} answered 51003; upstreams ${[...new Set(answers.map((a) => a.upstream))].join(" ")}`,
+  );
 
   expect(new Set(answers.map((a) => a.upstream)).size).toBe(2);
   expect(succeeded).toHaveLength(N);
@@ -145,9 +160,12 @@ test("(5) kill -9 one instance mid-batch: the other keeps serving, no charge wit
   // No charge without its record, no record twice. Calls the killed instance had reserved are
   // released (with a record) by the survivor once RESERVATION_TIMEOUT_SECONDS passed (cluster-setup).
   await expect
-    .poll(async () => {
-      const c = await chargedCalls(account.email);
-      return { chargedWithoutRecord: c.packsUsed - c.recordsCharged, recordedTwice: c.records - c.distinctRequestIds };
-    }, { timeout: 100_000, intervals: [2000] })
+    .poll(
+      async () => {
+        const c = await chargedCalls(account.email);
+        return { chargedWithoutRecord: c.packsUsed - c.recordsCharged, recordedTwice: c.records - c.distinctRequestIds };
+      },
+      { timeout: 100_000, intervals: [2000] },
+    )
     .toEqual({ chargedWithoutRecord: 0, recordedTwice: 0 });
 });

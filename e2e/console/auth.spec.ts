@@ -76,7 +76,9 @@ test("registering an existing address answers like a new one and leaves the acco
 
   // No "already registered": the same neutral status a new account gets when it is not logged in at once.
   await expect(page).toHaveURL(/\/login\?registered=1/);
-  await expect(page.getByRole("status").filter({ hasText: "注册申请已提交" })).toHaveText("注册申请已提交，请用该邮箱和密码登录（若该邮箱此前已注册，请使用原密码）。");
+  await expect(page.getByRole("status").filter({ hasText: "注册申请已提交" })).toHaveText(
+    "注册申请已提交，请用该邮箱和密码登录（若该邮箱此前已注册，请使用原密码）。",
+  );
   await expect(page.getByText("已注册", { exact: true })).toHaveCount(0);
 
   // The intruder's password did not become the account's; the owner's still works.

@@ -7,7 +7,23 @@ test.use({ storageState: CONSOLE_STATE });
 // Each capability's docs page shows every code /api/openapi.json documents for its path (both are
 // generated from the served tables), and the unknown-API code 50001.
 
-type OpenApi = { paths: Record<string, { post: { responses: Record<string, { content?: { "application/json"?: { examples?: Record<string, { value: { statusCode?: number; returnObj?: { err_code?: number }[] } }> } } }> } }> };
+type OpenApi = {
+  paths: Record<
+    string,
+    {
+      post: {
+        responses: Record<
+          string,
+          {
+            content?: {
+              "application/json"?: { examples?: Record<string, { value: { statusCode?: number; returnObj?: { err_code?: number }[] } }> };
+            };
+          }
+        >;
+      };
+    }
+  >;
+};
 
 const PAGES = [
   { id: "general", path: "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json" },
@@ -30,7 +46,8 @@ for (const { id, path } of PAGES) {
     await page.goto(`/capabilities/${id}/docs`);
     const shown = new Set<number>();
     for (const label of ["能力错误码", "网关错误码"]) {
-      for (const cell of await page.getByRole("table", { name: label }).locator("tbody tr td:first-child").allTextContents()) shown.add(Number(cell));
+      for (const cell of await page.getByRole("table", { name: label }).locator("tbody tr td:first-child").allTextContents())
+        shown.add(Number(cell));
     }
     expect([...codes].filter((code) => !shown.has(code))).toEqual([]);
   });

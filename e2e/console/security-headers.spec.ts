@@ -33,7 +33,11 @@ test("login and registration render under the CSP without violations", async ({ 
 test("the console cannot be framed by another page", async ({ page, baseURL }) => {
   await page.setContent(`<iframe id="console" src="${baseURL}/login"></iframe>`);
   // Chromium refuses the frame (frame-ancestors 'none') and shows its error page there instead.
-  const framedUrl = () => page.frames().find((f) => f !== page.mainFrame())?.url() ?? "";
+  const framedUrl = () =>
+    page
+      .frames()
+      .find((f) => f !== page.mainFrame())
+      ?.url() ?? "";
   await expect.poll(framedUrl).toMatch(/^chrome-error:/);
 });
 

@@ -6,11 +6,20 @@ import { confirmPassword } from "@/lib/auth/reauth";
 import { requireUser } from "@/lib/auth/session";
 import { getCapabilityDef } from "@/lib/capabilities/catalog";
 import { createApp, deleteApp, openCapability, revealAppSecret, updateApp, updateAppSettings } from "@/lib/data/apps";
-import { appCreateSchema, appIdSchema, appSettingsSchema, appUpdateSchema, openCapabilitySchema, revealSecretSchema } from "@/lib/validation/app";
+import {
+  appCreateSchema,
+  appIdSchema,
+  appSettingsSchema,
+  appUpdateSchema,
+  openCapabilitySchema,
+  revealSecretSchema,
+} from "@/lib/validation/app";
 import { invalidInput, runAction, type ActionResult } from "@/lib/actions/result";
 
 // 我的应用 → 新增应用: the AppSecret is returned here once and never again without the password.
-export async function createAppAction(input: unknown): Promise<ActionResult<{ id: string; name: string; appKey: string; appSecret: string }>> {
+export async function createAppAction(
+  input: unknown,
+): Promise<ActionResult<{ id: string; name: string; appKey: string; appSecret: string }>> {
   const parsed = appCreateSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const user = await requireUser();

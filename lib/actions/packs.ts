@@ -32,9 +32,18 @@ export async function createOrderAction(input: unknown): Promise<ActionResult<{ 
   return runAction(async () => {
     const provider = getPaymentProvider();
     if (!provider) throw new AppError("forbidden", "No payment provider", NO_PAYMENT_PROVIDER_TEXT);
-    const order = await createOrder({ userId: user.id, capabilityId: parsed.data.capabilityId, calls: parsed.data.calls, provider: provider.id });
+    const order = await createOrder({
+      userId: user.id,
+      capabilityId: parsed.data.capabilityId,
+      calls: parsed.data.calls,
+      provider: provider.id,
+    });
     const def = getCapabilityDef(order.capabilityId);
-    const session = await provider.checkout({ id: order.id, priceFen: order.priceFen, description: `${def.name} ${order.calls} 次/年资源包` });
+    const session = await provider.checkout({
+      id: order.id,
+      priceFen: order.priceFen,
+      description: `${def.name} ${order.calls} 次/年资源包`,
+    });
     await setOrderProviderRef({ userId: user.id, orderId: order.id, providerRef: session.providerRef });
     revalidatePath("/packs");
     return { orderId: order.id, redirectUrl: session.redirectUrl };

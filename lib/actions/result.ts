@@ -6,9 +6,7 @@ import { logger } from "@/lib/observability/logger";
 import { errorsByField } from "@/lib/validation/field-errors";
 
 // Shared shape of every server action's answer (not a "use server" module: helpers only).
-export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 export function invalidInput(error: z.ZodError): ActionResult<never> {
   return { ok: false, error: error.issues[0]?.message ?? "输入不正确", fieldErrors: errorsByField(error) };

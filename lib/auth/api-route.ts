@@ -4,7 +4,14 @@ import { isAppError } from "@/lib/errors";
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { logger } from "@/lib/observability/logger";
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, conflict: 409, rate_limited: 429 };
+const STATUS: Record<string, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  rate_limited: 429,
+};
 
 /** Session-authenticated JSON GET for React Query: 401 without a session, AppError → its status. */
 export async function consoleJson(run: (user: SessionUser) => Promise<unknown>): Promise<Response> {

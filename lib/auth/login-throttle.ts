@@ -17,7 +17,8 @@ export const LOGIN_ATTEMPTS_PER_IP = 30;
 export const LOGIN_FIRST_LOCK_SECONDS = 60;
 export const LOGIN_MAX_LOCK_SECONDS = 24 * 60 * 60;
 
-const perAccountIp = () => sharedLimiter({ keyPrefix: "login:account-ip", points: LOGIN_ATTEMPTS_PER_ACCOUNT_IP, durationSeconds: LOGIN_WINDOW_SECONDS });
+const perAccountIp = () =>
+  sharedLimiter({ keyPrefix: "login:account-ip", points: LOGIN_ATTEMPTS_PER_ACCOUNT_IP, durationSeconds: LOGIN_WINDOW_SECONDS });
 const perIp = () => sharedLimiter({ keyPrefix: "login:ip", points: LOGIN_ATTEMPTS_PER_IP, durationSeconds: LOGIN_WINDOW_SECONDS });
 // How many times a pair has been locked within the last day: the exponent of its next lock.
 const locks = () => sharedLimiter({ keyPrefix: "login:locks", points: 1_000_000, durationSeconds: LOGIN_MAX_LOCK_SECONDS });

@@ -20,7 +20,8 @@ describe("password re-entry", () => {
   });
 
   it("does not spend the budget on the right password", async () => {
-    for (let i = 0; i < REAUTH_ATTEMPTS * 2; i++) await expect(confirmPassword({ userId: "u3", password: "right-password" })).resolves.toBeUndefined();
+    for (let i = 0; i < REAUTH_ATTEMPTS * 2; i++)
+      await expect(confirmPassword({ userId: "u3", password: "right-password" })).resolves.toBeUndefined();
     await expect(confirmPassword({ userId: "u3", password: "wrong" })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -18,7 +18,11 @@ const perUser = () => sharedLimiter({ keyPrefix: "reauth:user", points: REAUTH_A
 export async function confirmPassword(opts: { userId: string; password: string }): Promise<void> {
   const reserved = await reserveAttempt(perUser(), opts.userId);
   if (isRefused(reserved)) {
-    throw new AppError("rate_limited", "Password re-entry throttled", `密码验证失败次数过多，请 ${waitText(reserved.retryAfterSeconds)}后再试`);
+    throw new AppError(
+      "rate_limited",
+      "Password re-entry throttled",
+      `密码验证失败次数过多，请 ${waitText(reserved.retryAfterSeconds)}后再试`,
+    );
   }
   if (!(await checkUserPassword(opts))) throw new AppError("forbidden", "Wrong password", "登录密码不正确");
   await perUser().reward(opts.userId, 1);

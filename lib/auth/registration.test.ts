@@ -32,7 +32,9 @@ describe("registration", () => {
       userMessage: "注册过于频繁，请 60 分钟后再试",
     });
     expect(createUser).not.toHaveBeenCalled();
-    await expect(registerAccount({ input: input("elsewhere@example.com"), ip: "192.0.2.3" })).resolves.toEqual({ email: "elsewhere@example.com" });
+    await expect(registerAccount({ input: input("elsewhere@example.com"), ip: "192.0.2.3" })).resolves.toEqual({
+      email: "elsewhere@example.com",
+    });
   });
 
   it("passes other failures on", async () => {

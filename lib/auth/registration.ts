@@ -19,7 +19,8 @@ const perIp = () => sharedLimiter({ keyPrefix: "register:ip", points: REGISTRATI
 /** Creates the account if the address is new; answers the same if it is not. */
 export async function registerAccount(opts: { input: RegisterInput; ip: string }): Promise<{ email: string }> {
   const reserved = await reserveAttempt(perIp(), opts.ip);
-  if (isRefused(reserved)) throw new AppError("rate_limited", "Registration throttled", `注册过于频繁，请 ${waitText(reserved.retryAfterSeconds)}后再试`);
+  if (isRefused(reserved))
+    throw new AppError("rate_limited", "Registration throttled", `注册过于频繁，请 ${waitText(reserved.retryAfterSeconds)}后再试`);
   const { email, password, name } = opts.input;
   try {
     // createUser hashes before the insert, so an existing address costs the same time as a new one.

@@ -10,7 +10,10 @@ export const validRequest = (images: readonly unknown[], run: ValidRequest["run"
   request: { imageCount: images.length, imageBytes: imageBytesInFlight(images), run },
 });
 
-export const invalidRequest = (family: CapabilityErrorFamily, code: number): ParseResult => ({ ok: false, error: new CapabilityError(family, code) });
+export const invalidRequest = (family: CapabilityErrorFamily, code: number): ParseResult => ({
+  ok: false,
+  error: new CapabilityError(family, code),
+});
 
 /** 50 images of ≤ 10 MiB, in base64, plus the JSON around them. */
 export const BATCH_MAX_BODY_BYTES = maxBodyBytesFor(MAX_IMAGES_PER_REQUEST, MAX_BATCH_IMAGE_BYTES);

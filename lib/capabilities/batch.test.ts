@@ -11,7 +11,9 @@ import type { FileRead } from "@/lib/ocr/types";
 import { runBatch } from "./batch";
 
 const png = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#fff" } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
 
 let good = "";
 let tiny = "";
@@ -69,7 +71,13 @@ describe("runBatch per-image codes", () => {
 
   test("ID card codes; undecodable bytes are 4009", async () => {
     const cases = inputs();
-    const outcome = await runBatch({ images: cases.map((c) => c[1]), family: IDCARD_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, read: decodeThen(vi.fn()), requestId: "t" });
+    const outcome = await runBatch({
+      images: cases.map((c) => c[1]),
+      family: IDCARD_ERRORS,
+      codes: FOUR_DIGIT_IMAGE_CODES,
+      read: decodeThen(vi.fn()),
+      requestId: "t",
+    });
     const body = outcome.body as { message: unknown; returnObj: { err_code: number }[] };
     expect(body.returnObj.map((r) => r.err_code)).toEqual(cases.map((c) => c[3]));
     expect(body.returnObj[1]).toEqual({ err_code: 4008, err_msg: "base64数据处理异常" });

@@ -4,8 +4,7 @@
 export const CAPABILITY_IDS = ["general", "idcard", "plate", "license"] as const;
 export type CapabilityId = (typeof CAPABILITY_IDS)[number];
 
-export const isCapabilityId = (value: string): value is CapabilityId =>
-  (CAPABILITY_IDS as readonly string[]).includes(value);
+export const isCapabilityId = (value: string): value is CapabilityId => (CAPABILITY_IDS as readonly string[]).includes(value);
 
 export interface PriceTierDef {
   calls: number;

@@ -16,7 +16,12 @@ const line = (text: string, x: number, y: number, w = 200, h = 20): TextLine => 
 });
 
 describe("locateFields", () => {
-  const lines = [line("姓名张三", 10, 10, 120), line("住址北京市朝阳区建国路", 10, 100), line("88号院3号楼", 10, 130, 120), line("张三丰", 300, 300)];
+  const lines = [
+    line("姓名张三", 10, 10, 120),
+    line("住址北京市朝阳区建国路", 10, 100),
+    line("88号院3号楼", 10, 130, 120),
+    line("张三丰", 300, 300),
+  ];
 
   test("a value inside a label+value line takes the shortest such line", () => {
     expect(locateFields(lines, { name: "张三" }).name).toEqual([10, 10, 130, 10, 130, 30, 10, 30]);

@@ -38,9 +38,15 @@ function expectationsIn(file: string, source: string): Expected[] {
     const code = Number(object.match(/\bstatusCode: (\d+)/)![1]);
     if (code === 0) continue;
     const http = object.match(/\bhttp: (\d{3})/)?.[1];
-    found.push({ file, code, http: http ? Number(http) : undefined, text: stringField(object, "message") ?? stringField(object, "details") });
+    found.push({
+      file,
+      code,
+      http: http ? Number(http) : undefined,
+      text: stringField(object, "message") ?? stringField(object, "details"),
+    });
   }
-  for (const [, code, text] of source.matchAll(/\{ err_code: (\d+), err_msg: "([^"]*)" \}/g)) found.push({ file, code: Number(code), http: 200, text });
+  for (const [, code, text] of source.matchAll(/\{ err_code: (\d+), err_msg: "([^"]*)" \}/g))
+    found.push({ file, code: Number(code), http: 200, text });
   for (const [, list] of source.matchAll(/err_code\)\)\.toEqual\(\[([\d,\s]+)\]\)/g)) {
     for (const code of list!.split(",")) found.push({ file, code: Number(code), http: 200 });
   }
@@ -49,7 +55,10 @@ function expectationsIn(file: string, source: string): Expected[] {
   lines.forEach((line, index) => {
     const match = line.match(/^\s*\["[^"]*",.*,\s*(\d{4,6})(?:,\s*"([^"]*)")?\],?\s*$/);
     if (!match) return;
-    const after = lines.slice(index + 1).join("\n").match(/expect\(result\.status\)\.toBe\((\d{3})\)/);
+    const after = lines
+      .slice(index + 1)
+      .join("\n")
+      .match(/expect\(result\.status\)\.toBe\((\d{3})\)/);
     found.push({ file, code: Number(match[1]), http: after ? Number(after[1]) : undefined, text: match[2] });
   });
   return found;
@@ -60,12 +69,23 @@ const scanned = specs.flatMap((file) => expectationsIn(file, readFileSync(path.j
 const expectations = [...new Map(scanned.map((e) => [JSON.stringify(e), e])).values()];
 const answers = documentedAnswers(buildOpenApiDocument());
 const matches = (e: Expected, a: { http: number; code: number; body: Record<string, unknown> }) =>
-  a.code === e.code && (e.http === undefined || a.http === e.http) && (e.text === undefined || [a.body.message, a.body.details, a.body.err_msg].includes(e.text));
+  a.code === e.code &&
+  (e.http === undefined || a.http === e.http) &&
+  (e.text === undefined || [a.body.message, a.body.details, a.body.err_msg].includes(e.text));
 
 test("the scan finds the conformance suite's expected errors", () => {
   expect(expectations.length).toBeGreaterThan(70);
   const files = new Set(expectations.map((e) => e.file));
-  for (const file of ["business-license.spec.ts", "edge.spec.ts", "gateway-errors.spec.ts", "general-ocr.spec.ts", "idcard.spec.ts", "metering.spec.ts", "plate.spec.ts"]) expect(files).toContain(file);
+  for (const file of [
+    "business-license.spec.ts",
+    "edge.spec.ts",
+    "gateway-errors.spec.ts",
+    "general-ocr.spec.ts",
+    "idcard.spec.ts",
+    "metering.spec.ts",
+    "plate.spec.ts",
+  ])
+    expect(files).toContain(file);
   // A case table row and its loop's status: licence "not a dict" → 400005 with HTTP 400.
   expect(expectations).toContainEqual({ file: "business-license.spec.ts", code: 400005, http: 400, text: "请求体类型错误" });
 });
@@ -85,7 +105,12 @@ test("the console docs tables show every code the conformance tests provoke", ()
   for (const e of expectations) {
     const capability = CAPABILITY_OF_SPEC[e.file];
     const rows = (capability ? [capability] : ids).flatMap((id) => Object.values(errorTables(id)).flat());
-    const shown = rows.some((row) => row.code === e.code && (e.http === undefined || row.http === e.http) && (e.text === undefined || [row.title, row.doc, ...row.details].includes(e.text)));
+    const shown = rows.some(
+      (row) =>
+        row.code === e.code &&
+        (e.http === undefined || row.http === e.http) &&
+        (e.text === undefined || [row.title, row.doc, ...row.details].includes(e.text)),
+    );
     expect(shown, `${e.file} ${e.code}`).toBe(true);
   }
 });

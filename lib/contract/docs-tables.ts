@@ -35,13 +35,17 @@ interface JsonSchemaProperty {
   items?: JsonSchemaProperty;
 }
 
-const typeName = (p: JsonSchemaProperty): string => (p.type === "array" ? `List<${p.items ? typeName(p.items) : "any"}>` : (p.type ?? typeof p.const));
+const typeName = (p: JsonSchemaProperty): string =>
+  p.type === "array" ? `List<${p.items ? typeName(p.items) : "any"}>` : (p.type ?? typeof p.const);
 
 const exampleText = (value: unknown) => (value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value));
 
 /** The request body's keys, from the endpoint's documented request schema. */
 export function bodyParams(id: CapabilityId): ParamRow[] {
-  const schema = z.toJSONSchema(ENDPOINTS[id].contract.request, { io: "input" }) as { properties: Record<string, JsonSchemaProperty>; required?: string[] };
+  const schema = z.toJSONSchema(ENDPOINTS[id].contract.request, { io: "input" }) as {
+    properties: Record<string, JsonSchemaProperty>;
+    required?: string[];
+  };
   return Object.entries(schema.properties).map(([name, p]) => ({
     name,
     required: schema.required?.includes(name) ?? false,

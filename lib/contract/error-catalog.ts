@@ -39,11 +39,30 @@ export function capabilityErrorRows(id: CapabilityId): ErrorRow[] {
     return scopes.map((scope): ErrorRow => {
       if (scope === "image") {
         const element = perImageError(family, code);
-        return { code, error: `AI_OP_${code}`, http: 200, scope, title: text.message, message: element.err_msg, doc: text.details, body: { ...element } };
+        return {
+          code,
+          error: `AI_OP_${code}`,
+          http: 200,
+          scope,
+          title: text.message,
+          message: element.err_msg,
+          doc: text.details,
+          body: { ...element },
+        };
       }
       const error = new CapabilityError(family, code);
       const body = error.toJSON();
-      return { code, error: body.error, http: error.httpStatus, scope, title: text.message, message: body.message, details: body.details, doc: body.details, body };
+      return {
+        code,
+        error: body.error,
+        http: error.httpStatus,
+        scope,
+        title: text.message,
+        message: body.message,
+        details: body.details,
+        doc: body.details,
+        body,
+      };
     });
   });
 }
@@ -59,7 +78,8 @@ export function gatewayErrorRows(id?: CapabilityId): ErrorRow[] {
 }
 
 function foreignGatewayCodes(id: CapabilityId): GatewayError[] {
-  const codesOf = (endpoint: CapabilityEndpoint) => [endpoint.pathError(), endpoint.methodError()].filter((e): e is GatewayError => e instanceof GatewayError);
+  const codesOf = (endpoint: CapabilityEndpoint) =>
+    [endpoint.pathError(), endpoint.methodError()].filter((e): e is GatewayError => e instanceof GatewayError);
   const own = codesOf(ENDPOINTS[id]);
   return Object.values(ENDPOINTS)
     .flatMap(codesOf)

@@ -19,8 +19,11 @@ export function documentedAnswers(doc: Record<string, unknown>): DocumentedAnswe
       Object.entries(op.responses).flatMap(([status, response]) =>
         Object.values(response.content?.["application/json"]?.examples ?? {}).flatMap(({ value }): DocumentedAnswer[] => {
           const element = value.returnObj?.[0];
-          if (status === "200" && element && typeof element.err_code === "number") return [{ path, http: 200, code: element.err_code, body: element }];
-          return typeof value.statusCode === "number" && value.statusCode !== 0 ? [{ path, http: Number(status), code: value.statusCode, body: value }] : [];
+          if (status === "200" && element && typeof element.err_code === "number")
+            return [{ path, http: 200, code: element.err_code, body: element }];
+          return typeof value.statusCode === "number" && value.statusCode !== 0
+            ? [{ path, http: Number(status), code: value.statusCode, body: value }]
+            : [];
         }),
       ),
     ),

@@ -34,7 +34,8 @@ test("documents every route (the licence alias too), relative servers and the si
 
 test("documents the opt-in extras", () => {
   const text = JSON.stringify(doc.paths);
-  for (const extra of ["return_face", "return_warnings", "return_field_boxes", "confidence", "field_boxes", "warnings"]) expect(text).toContain(`"${extra}"`);
+  for (const extra of ["return_face", "return_warnings", "return_field_boxes", "confidence", "field_boxes", "warnings"])
+    expect(text).toContain(`"${extra}"`);
 });
 
 describe("every code of the served tables, with its HTTP status and the exact body", () => {
@@ -43,13 +44,19 @@ describe("every code of the served tables, with its HTTP status and the exact bo
     test(def.id, () => {
       const path = capabilityPath(def.id);
       for (const row of capabilityErrorRows(def.id)) {
-        expect(answers.filter((a) => a.path === path && a.http === row.http && a.code === row.code).map((a) => a.body), `${row.error} ${row.scope}`).toContainEqual(row.body);
+        expect(
+          answers.filter((a) => a.path === path && a.http === row.http && a.code === row.code).map((a) => a.body),
+          `${row.error} ${row.scope}`,
+        ).toContainEqual(row.body);
       }
     });
   }
   test("gateway", () => {
     for (const row of gatewayErrorRows()) {
-      expect(answers.filter((a) => a.http === row.http && a.code === row.code).map((a) => a.body), `${row.error} ${row.http}`).toContainEqual(row.body);
+      expect(
+        answers.filter((a) => a.http === row.http && a.code === row.code).map((a) => a.body),
+        `${row.error} ${row.http}`,
+      ).toContainEqual(row.body);
     }
   });
 });

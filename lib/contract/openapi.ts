@@ -29,14 +29,24 @@ function jsonSchema(schema: z.ZodType): JsonObject {
 const ERROR_SCHEMAS = {
   capability: {
     type: "object",
-    description: "能力错误（整请求失败）；营业执照的 message 为错误信息文本，其余为 \"error\"",
-    properties: { statusCode: { type: "integer" }, message: { type: "string" }, details: { type: "string" }, error: { type: "string", pattern: "^AI_OP_\\d+$" } },
+    description: '能力错误（整请求失败）；营业执照的 message 为错误信息文本，其余为 "error"',
+    properties: {
+      statusCode: { type: "integer" },
+      message: { type: "string" },
+      details: { type: "string" },
+      error: { type: "string", pattern: "^AI_OP_\\d+$" },
+    },
     required: ["statusCode", "message", "details", "error"],
   },
   gateway: {
     type: "object",
     description: "网关（EOP）错误；details 仅在说明具体检查项时出现",
-    properties: { statusCode: { type: "integer" }, message: { type: "string" }, error: { type: "string", pattern: "^EOP_\\d+$" }, details: { type: "string" } },
+    properties: {
+      statusCode: { type: "integer" },
+      message: { type: "string" },
+      error: { type: "string", pattern: "^EOP_\\d+$" },
+      details: { type: "string" },
+    },
     required: ["statusCode", "message", "error"],
   },
 };
@@ -49,14 +59,20 @@ function examples(rows: ErrorRow[], value: (row: ErrorRow) => unknown): JsonObje
   for (const row of rows) {
     let key = row.error;
     for (let n = 2; key in out; n++) key = `${row.error}_${n}`;
-    out[key] = { summary: `${row.code} ${row.message}${row.details && row.details !== row.message ? `（${row.details}）` : ""}`, value: value(row) };
+    out[key] = {
+      summary: `${row.code} ${row.message}${row.details && row.details !== row.message ? `（${row.details}）` : ""}`,
+      value: value(row),
+    };
   }
   return out;
 }
 
 function errorResponse(http: number, rows: ErrorRow[]): JsonObject {
   const kinds = [...new Set(rows.map((r) => (r.error.startsWith("EOP_") ? "gateway" : "capability")))];
-  const schema = kinds.length === 1 ? { $ref: `#/components/schemas/${kinds[0]}Error` } : { anyOf: kinds.map((k) => ({ $ref: `#/components/schemas/${k}Error` })) };
+  const schema =
+    kinds.length === 1
+      ? { $ref: `#/components/schemas/${kinds[0]}Error` }
+      : { anyOf: kinds.map((k) => ({ $ref: `#/components/schemas/${k}Error` })) };
   return {
     description: rows.map((r) => `${r.code} ${r.message}：${r.doc}`).join("\n"),
     ...(http === 429 || http === 503 ? { headers: RETRY_AFTER } : {}),
@@ -79,7 +95,9 @@ function operation(def: CapabilityDef, alias: boolean): JsonObject {
       content: {
         "application/json": {
           schema: jsonSchema(endpoint.contract.response),
-          ...(imageRows.length ? { examples: examples(imageRows, (r) => ({ statusCode: 0, message: { success: 0, fail: 1 }, returnObj: [r.body] })) } : {}),
+          ...(imageRows.length
+            ? { examples: examples(imageRows, (r) => ({ statusCode: 0, message: { success: 0, fail: 1 }, returnObj: [r.body] })) }
+            : {}),
         },
       },
     },
@@ -93,7 +111,13 @@ function operation(def: CapabilityDef, alias: boolean): JsonObject {
     parameters: [
       { $ref: "#/components/parameters/requestId" },
       { $ref: "#/components/parameters/eopDate" },
-      ...(endpoint.contract.query ?? []).map((q) => ({ name: q.name, in: "query", required: false, description: q.description, schema: { type: "string", enum: ["true"] } })),
+      ...(endpoint.contract.query ?? []).map((q) => ({
+        name: q.name,
+        in: "query",
+        required: false,
+        description: q.description,
+        schema: { type: "string", enum: ["true"] },
+      })),
     ],
     requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.contract.request) } } },
     responses,
@@ -133,7 +157,12 @@ export function buildOpenApiDocument(): JsonObject {
     components: {
       securitySchemes: {
         eopSignature: { type: "apiKey", in: "header", name: "Eop-Authorization", description: SIGNING },
-        appKey: { type: "apiKey", in: "header", name: "appkey", description: "控制台「我的应用」中应用的 AppKey；应用须属于 AccessKey 的账号并已开通该能力" },
+        appKey: {
+          type: "apiKey",
+          in: "header",
+          name: "appkey",
+          description: "控制台「我的应用」中应用的 AppKey；应用须属于 AccessKey 的账号并已开通该能力",
+        },
       },
       parameters: {
         requestId: {

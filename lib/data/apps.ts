@@ -95,7 +95,10 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 
 /** Renames / re-describes the user's app; another user's app answers not found. */
 export async function updateApp(opts: { userId: string; appId: string; name: string; description: string }): Promise<AppDto> {
-  const { count } = await db.app.updateMany({ where: { id: opts.appId, userId: opts.userId }, data: { name: opts.name, description: opts.description } });
+  const { count } = await db.app.updateMany({
+    where: { id: opts.appId, userId: opts.userId },
+    data: { name: opts.name, description: opts.description },
+  });
   if (count === 0) throw new AppError("not_found", `No app ${opts.appId}`, "应用不存在");
   return getAppOrThrow(opts);
 }

@@ -5,7 +5,7 @@ import { insertCallRecords, type RawCallRecord } from "@/tests/support/call-reco
 import { sqlitePlans, useQueryLog } from "@/tests/support/query-log";
 import { callLogQuerySchema } from "@/lib/validation/usage-query";
 
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 
 let db: Db;
 let callLogs: typeof import("./call-logs");
@@ -77,7 +77,13 @@ describe("call log keyset pages", () => {
     await callLogs.listCallLogs({ userId, now: NOW, ...query({ cursor: first.nextCursor! }) });
     if (process.env.TEST_POSTGRES_URL) return; // the plan check is SQLite's EXPLAIN QUERY PLAN
     const plans = sqlitePlans(databaseUrl, log.queries, "CallRecord");
-    expect(plans.some((p) => /SEARCH (main\.)?CallRecord USING (COVERING )?INDEX CallRecord_userId_createdAt_id_idx \(userId=\? AND createdAt>\? AND createdAt<\?\)/.test(p))).toBe(true);
+    expect(
+      plans.some((p) =>
+        /SEARCH (main\.)?CallRecord USING (COVERING )?INDEX CallRecord_userId_createdAt_id_idx \(userId=\? AND createdAt>\? AND createdAt<\?\)/.test(
+          p,
+        ),
+      ),
+    ).toBe(true);
     expect(plans.filter((p) => /TEMP B-TREE|^SCAN (main\.)?CallRecord/.test(p))).toEqual([]); // the bounded count too
   });
 
@@ -92,7 +98,8 @@ describe("call log keyset pages", () => {
 describe("call log query", () => {
   test("a cursor is <epoch ms>.<id>; anything else is refused", () => {
     expect(callLogQuerySchema.safeParse({ cursor: "1732900000000.cm4abc_1" }).success).toBe(true);
-    for (const cursor of ["x", "1.a.b", "1732900000000.", "-1.a", "1.a b", "1.' OR 1=1"]) expect(callLogQuerySchema.safeParse({ cursor }).success).toBe(false);
+    for (const cursor of ["x", "1.a.b", "1732900000000.", "-1.a", "1.a b", "1.' OR 1=1"])
+      expect(callLogQuerySchema.safeParse({ cursor }).success).toBe(false);
     expect(callLogQuerySchema.safeParse({ direction: "sideways" }).success).toBe(false);
     expect(callLogQuerySchema.parse({ cursor: "" })).toMatchObject({ cursor: undefined, direction: "next" });
   });

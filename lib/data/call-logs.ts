@@ -106,6 +106,11 @@ export async function listCallLogs(opts: { userId: string; now?: Date } & CallLo
     nextCursor: (newer || more) && last ? callLogCursor.encode(last) : null,
     // Past the last row, an empty page still leads back to the rows newer than its cursor.
     prevCursor: !cursor ? null : first ? callLogCursor.encode(first) : opts.cursor!,
-    rows: page.map(({ app, createdAt, ...r }) => ({ ...r, createdAt: createdAt.toISOString(), appName: app?.name ?? null, capabilityId: r.capabilityId as CapabilityId })),
+    rows: page.map(({ app, createdAt, ...r }) => ({
+      ...r,
+      createdAt: createdAt.toISOString(),
+      appName: app?.name ?? null,
+      capabilityId: r.capabilityId as CapabilityId,
+    })),
   };
 }

@@ -4,7 +4,7 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 import { insertCallRecords } from "@/tests/support/call-records";
 import { useQueryLog } from "@/tests/support/query-log";
 
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 
 let db: Db;
 let retention: typeof import("./call-retention");
@@ -45,12 +45,24 @@ async function seed(recordAgesDays: number[], rollupAgesDays: number[]) {
       statusCode: 0,
     })),
   );
-  await db.callRollup.createMany({ data: rollupAgesDays.map((age, i) => ({ userId, appId: `a${i}`, capabilityId: "general", hour: new Date(NOW.getTime() - age * DAY), calls: 1 })) });
+  await db.callRollup.createMany({
+    data: rollupAgesDays.map((age, i) => ({
+      userId,
+      appId: `a${i}`,
+      capabilityId: "general",
+      hour: new Date(NOW.getTime() - age * DAY),
+      calls: 1,
+    })),
+  });
 }
 
 const ages = async () => ({
-  records: (await db.callRecord.findMany({ select: { createdAt: true } })).map((r) => Math.round((NOW.getTime() - r.createdAt.getTime()) / DAY)).sort((a, b) => a - b),
-  rollups: (await db.callRollup.findMany({ select: { hour: true } })).map((r) => Math.round((NOW.getTime() - r.hour.getTime()) / DAY)).sort((a, b) => a - b),
+  records: (await db.callRecord.findMany({ select: { createdAt: true } }))
+    .map((r) => Math.round((NOW.getTime() - r.createdAt.getTime()) / DAY))
+    .sort((a, b) => a - b),
+  rollups: (await db.callRollup.findMany({ select: { hour: true } }))
+    .map((r) => Math.round((NOW.getTime() - r.hour.getTime()) / DAY))
+    .sort((a, b) => a - b),
 });
 
 describe("purgeExpiredCalls", () => {
@@ -69,7 +81,10 @@ describe("purgeExpiredCalls", () => {
   test("a backlog goes in bounded batches", async () => {
     await seed([...Array.from({ length: 10 }, () => 100), 5], []);
     log.queries.length = 0;
-    expect(await retention.purgeExpiredCalls({ now: NOW, retentionDays: 90, batchSize: 3, pauseMs: 1 })).toEqual({ records: 10, rollups: 0 });
+    expect(await retention.purgeExpiredCalls({ now: NOW, retentionDays: 90, batchSize: 3, pauseMs: 1 })).toEqual({
+      records: 10,
+      rollups: 0,
+    });
     const deletes = log.queries.filter((q) => /^\s*DELETE/i.test(q) && q.includes("CallRecord"));
     expect(deletes).toHaveLength(4); // 3 + 3 + 3 + 1
     expect(deletes.every((q) => /LIMIT/i.test(q))).toBe(true);

@@ -19,12 +19,21 @@ export interface PurgeOptions {
 }
 
 /** Deletes call records older than the retention and rollups older than max(retention, 31 days). */
-export async function purgeExpiredCalls({ now, retentionDays, batchSize = 1000, pauseMs = 50 }: PurgeOptions): Promise<{ records: number; rollups: number }> {
+export async function purgeExpiredCalls({
+  now,
+  retentionDays,
+  batchSize = 1000,
+  pauseMs = 50,
+}: PurgeOptions): Promise<{ records: number; rollups: number }> {
   const cutoff = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const recordCutoff = cutoff(retentionDays);
   const rollupCutoff = cutoff(Math.max(retentionDays, MIN_ROLLUP_RETENTION_DAYS));
-  const records = await inBatches(batchSize, pauseMs, (limit) => db.callRecord.deleteMany({ where: { createdAt: { lt: recordCutoff } }, limit }));
-  const rollups = await inBatches(batchSize, pauseMs, (limit) => db.callRollup.deleteMany({ where: { hour: { lt: rollupCutoff } }, limit }));
+  const records = await inBatches(batchSize, pauseMs, (limit) =>
+    db.callRecord.deleteMany({ where: { createdAt: { lt: recordCutoff } }, limit }),
+  );
+  const rollups = await inBatches(batchSize, pauseMs, (limit) =>
+    db.callRollup.deleteMany({ where: { hour: { lt: rollupCutoff } }, limit }),
+  );
   return { records, rollups };
 }
 

@@ -5,7 +5,7 @@ import { useQueryLog } from "@/tests/support/query-log";
 import { rollupBackfillSql } from "@/tests/support/rollup-backfill";
 import { LATENCY_BOUNDS_MS, LATENCY_COLUMNS, histogramPercentile, latencyColumn } from "./call-rollups";
 
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 type Metering = typeof import("./metering");
 
 let db: Db;
@@ -28,7 +28,10 @@ async function newApp() {
   return { userId: user.id, appId: app.id };
 }
 
-const record = (ids: { userId: string; appId: string }, over: Partial<{ latencyMs: number; httpStatus: number; statusCode: number; imageCount: number; successCount: number }> = {}) => ({
+const record = (
+  ids: { userId: string; appId: string },
+  over: Partial<{ latencyMs: number; httpStatus: number; statusCode: number; imageCount: number; successCount: number }> = {},
+) => ({
   ...ids,
   capabilityId: "general" as const,
   requestId: `r-${Math.random()}`,
@@ -70,7 +73,9 @@ describe("latency histogram", () => {
 describe("addCallToRollups (through settleCall)", () => {
   test("parallel settles of one hour add up exactly, in one upsert statement each", async () => {
     const ids = await newApp();
-    const calls = Array.from({ length: 40 }, (_, i) => record(ids, { latencyMs: i < 38 ? 80 : 900, httpStatus: i % 4 === 0 ? 429 : 200, statusCode: i % 4 === 0 ? 40029 : 0 }));
+    const calls = Array.from({ length: 40 }, (_, i) =>
+      record(ids, { latencyMs: i < 38 ? 80 : 900, httpStatus: i % 4 === 0 ? 429 : 200, statusCode: i % 4 === 0 ? 40029 : 0 }),
+    );
     log.queries.length = 0;
     await Promise.all(calls.map((r) => metering.settleCall({ reservation: null, record: r })));
     const upserts = log.queries.filter((q) => /^\s*INSERT\b.*\bCallRollup\b/s.test(q));
@@ -78,14 +83,33 @@ describe("addCallToRollups (through settleCall)", () => {
     expect(upserts.every((q) => /ON CONFLICT/i.test(q))).toBe(true); // native upsert: no read-then-write race
     const rows = await rollupsOf(ids.userId);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ calls: 40, successes: 30, images: 40, latencySumMs: BigInt(38 * 80 + 2 * 900), requestBytes: 40_000n, responseBytes: 8_000n, latLe100: 38, latLe1000: 2 });
+    expect(rows[0]).toMatchObject({
+      calls: 40,
+      successes: 30,
+      images: 40,
+      latencySumMs: BigInt(38 * 80 + 2 * 900),
+      requestBytes: 40_000n,
+      responseBytes: 8_000n,
+      latLe100: 38,
+      latLe1000: 2,
+    });
     expect(rows[0]!.hour.getTime() % 3_600_000).toBe(0);
   });
 
   test("the rollup's charged is the record's charged", async () => {
     const ids = await newApp();
-    await db.quotaPack.create({ data: { userId: ids.userId, capabilityId: "general", kind: "granted", total: 10, validTo: new Date(Date.now() + 86_400_000) } });
-    const reservation = await metering.reserveQuota({ userId: ids.userId, appId: ids.appId, capabilityId: "general", requestId: "r-charged", clientIp: "", calls: 3, now: new Date() });
+    await db.quotaPack.create({
+      data: { userId: ids.userId, capabilityId: "general", kind: "granted", total: 10, validTo: new Date(Date.now() + 86_400_000) },
+    });
+    const reservation = await metering.reserveQuota({
+      userId: ids.userId,
+      appId: ids.appId,
+      capabilityId: "general",
+      requestId: "r-charged",
+      clientIp: "",
+      calls: 3,
+      now: new Date(),
+    });
     await metering.settleCall({ reservation, record: record(ids, { imageCount: 3, successCount: 2 }) });
     expect((await rollupsOf(ids.userId))[0]).toMatchObject({ calls: 1, images: 3, charged: 2 });
   });
@@ -98,8 +122,18 @@ describe("backfill of existing records (the migration's SQL)", () => {
     const base = Date.parse("2026-03-01T00:00:00Z");
     for (let i = 0; i < 60; i++) {
       const createdAt = new Date(base + i * 37 * 60_000 + (i % 7) * 1000);
-      const r = { ...record(i % 3 ? ids : { ...ids, appId: other.id }, { latencyMs: (i * 613) % 40_000, httpStatus: i % 5 ? 200 : 403, statusCode: i % 5 ? 0 : 50002 }), charged: i % 2, createdAt };
-      await db.$transaction(async (tx) => rollups.addCallToRollups(tx, await tx.callRecord.create({ data: { ...r, capabilityId: i % 2 ? "general" : "idcard" } })));
+      const r = {
+        ...record(i % 3 ? ids : { ...ids, appId: other.id }, {
+          latencyMs: (i * 613) % 40_000,
+          httpStatus: i % 5 ? 200 : 403,
+          statusCode: i % 5 ? 0 : 50002,
+        }),
+        charged: i % 2,
+        createdAt,
+      };
+      await db.$transaction(async (tx) =>
+        rollups.addCallToRollups(tx, await tx.callRecord.create({ data: { ...r, capabilityId: i % 2 ? "general" : "idcard" } })),
+      );
     }
     const incremental = await rollupsOf(ids.userId);
     expect(incremental.length).toBeGreaterThan(40);

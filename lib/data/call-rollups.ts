@@ -68,13 +68,28 @@ export function histogramPercentile(counts: readonly number[], p: number): numbe
 
 type RolledUp = Pick<
   CallRecord,
-  "userId" | "appId" | "capabilityId" | "createdAt" | "latencyMs" | "requestBytes" | "responseBytes" | "imageCount" | "charged" | "httpStatus" | "statusCode"
+  | "userId"
+  | "appId"
+  | "capabilityId"
+  | "createdAt"
+  | "latencyMs"
+  | "requestBytes"
+  | "responseBytes"
+  | "imageCount"
+  | "charged"
+  | "httpStatus"
+  | "statusCode"
 >;
 
 /** Adds a just-written call record to its hour's rollup; call inside the record's transaction. */
 export async function addCallToRollups(tx: DbTransaction, record: RolledUp): Promise<void> {
   if (!record.userId) return; // only the gateway writes records, always with the app's owner
-  const key = { userId: record.userId, hour: new Date(hourStart(record.createdAt.getTime())), appId: record.appId ?? "", capabilityId: record.capabilityId };
+  const key = {
+    userId: record.userId,
+    hour: new Date(hourStart(record.createdAt.getTime())),
+    appId: record.appId ?? "",
+    capabilityId: record.capabilityId,
+  };
   const success = isSuccessfulCall(record) ? 1 : 0;
   const latency = latencyColumn(record.latencyMs);
   await tx.callRollup.upsert({

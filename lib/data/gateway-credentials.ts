@@ -14,7 +14,10 @@ export interface SigningKey {
 
 /** An enabled access key with its decrypted SK, or null (unknown and disabled alike: 10002). */
 export async function getSigningKey(accessKey: string): Promise<SigningKey | null> {
-  const row = await db.accessKey.findUnique({ where: { accessKey }, select: { userId: true, accessKey: true, secretKeyEnc: true, enabled: true } });
+  const row = await db.accessKey.findUnique({
+    where: { accessKey },
+    select: { userId: true, accessKey: true, secretKeyEnc: true, enabled: true },
+  });
   if (!row?.enabled) return null;
   return { userId: row.userId, accessKey: row.accessKey, secretKey: decryptSecret(row.secretKeyEnc) };
 }
@@ -37,5 +40,7 @@ export async function getGatewayApp(appKey: string): Promise<GatewayApp | null> 
 
 /** Marks the key as used (console "last used"); best effort, never delays or fails a call. */
 export function touchAccessKey(accessKey: string): void {
-  db.accessKey.update({ where: { accessKey }, data: { lastUsedAt: new Date() } }).catch((err: unknown) => logger.error({ err }, "lastUsedAt update failed"));
+  db.accessKey
+    .update({ where: { accessKey }, data: { lastUsedAt: new Date() } })
+    .catch((err: unknown) => logger.error({ err }, "lastUsedAt update failed"));
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { useTempDatabase } from "@/tests/support/temp-db";
 
 type Metering = typeof import("./metering");
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 
 let metering: Metering;
 let db: Db;
@@ -28,7 +28,13 @@ async function newUser() {
   return { userId: user.id, appId: app.id };
 }
 
-async function addPack(userId: string, total: number, used: number, validTo = new Date(Date.now() + 365 * DAY), validFrom = new Date(Date.now() - DAY)) {
+async function addPack(
+  userId: string,
+  total: number,
+  used: number,
+  validTo = new Date(Date.now() + 365 * DAY),
+  validFrom = new Date(Date.now() - DAY),
+) {
   return db.quotaPack.create({ data: { userId, capabilityId: "general", kind: "granted", total, used, validFrom, validTo } });
 }
 
@@ -58,7 +64,8 @@ async function call(ids: { userId: string; appId: string }, images: number, succ
   return true;
 }
 
-const usedOf = async (userId: string) => (await db.quotaPack.findMany({ where: { userId }, orderBy: { validTo: "asc" } })).map((p) => p.used);
+const usedOf = async (userId: string) =>
+  (await db.quotaPack.findMany({ where: { userId }, orderBy: { validTo: "asc" } })).map((p) => p.used);
 
 describe("checkQuota", () => {
   test("51002 without any pack, 51001 with only expired packs, 51003 with none left", async () => {

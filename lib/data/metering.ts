@@ -136,7 +136,11 @@ type Tx = DbTransaction;
  * Transient database errors are retried; the reservation row makes a retry (or a race with the
  * recovery sweeper) settle at most once.
  */
-export async function settleCall(opts: { record: CallRecordInput; reservation: Reservation | null; retryWindowMs?: number }): Promise<SettleResult> {
+export async function settleCall(opts: {
+  record: CallRecordInput;
+  reservation: Reservation | null;
+  retryWindowMs?: number;
+}): Promise<SettleResult> {
   const reservation = opts.reservation;
   const reserved = reservation ? reservedCalls(reservation) : 0;
   const charged = Math.min(reserved, opts.record.successCount);
@@ -145,7 +149,10 @@ export async function settleCall(opts: { record: CallRecordInput; reservation: R
       db.$transaction(async (tx) => {
         if (reservation && !(await takeReservation(tx, reservation.id))) return "already-settled" as const;
         await releaseCalls(tx, reservation?.parts ?? [], reserved - charged);
-        await addCallToRollups(tx, await tx.callRecord.create({ data: { ...opts.record, charged, reservationId: reservation?.id ?? null } }));
+        await addCallToRollups(
+          tx,
+          await tx.callRecord.create({ data: { ...opts.record, charged, reservationId: reservation?.id ?? null } }),
+        );
         return "settled" as const;
       }),
     { windowMs: opts.retryWindowMs ?? SETTLE_RETRY_WINDOW_MS },

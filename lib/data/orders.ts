@@ -32,7 +32,11 @@ const orderSelect = {
   pack: { select: { id: true } },
 } as const;
 
-type OrderRow = Omit<OrderDto, "packId" | "capabilityId" | "status"> & { capabilityId: string; status: string; pack: { id: string } | null };
+type OrderRow = Omit<OrderDto, "packId" | "capabilityId" | "status"> & {
+  capabilityId: string;
+  status: string;
+  pack: { id: string } | null;
+};
 const toDto = ({ pack, ...row }: OrderRow): OrderDto => ({
   ...row,
   capabilityId: row.capabilityId as CapabilityId,
@@ -41,7 +45,12 @@ const toDto = ({ pack, ...row }: OrderRow): OrderDto => ({
 });
 
 /** A pending order for one of the capability's price tiers; the price comes from the catalog, never from the client. */
-export async function createOrder(opts: { userId: string; capabilityId: CapabilityId; calls: number; provider: string }): Promise<OrderDto> {
+export async function createOrder(opts: {
+  userId: string;
+  capabilityId: CapabilityId;
+  calls: number;
+  provider: string;
+}): Promise<OrderDto> {
   const def = getCapabilityDef(opts.capabilityId);
   if (!def.paid) throw new AppError("invalid", `${def.id} is free`, `${def.name}为限免能力，开通即可使用，无需购买`);
   const tier = def.priceTiers.find((t) => t.calls === opts.calls);
@@ -58,7 +67,12 @@ export async function setOrderProviderRef(opts: { userId: string; orderId: strin
 }
 
 export async function listOrders(opts: { userId: string; take?: number }): Promise<OrderDto[]> {
-  const rows = await db.order.findMany({ where: { userId: opts.userId }, select: orderSelect, orderBy: { createdAt: "desc" }, take: opts.take ?? 100 });
+  const rows = await db.order.findMany({
+    where: { userId: opts.userId },
+    select: orderSelect,
+    orderBy: { createdAt: "desc" },
+    take: opts.take ?? 100,
+  });
   return rows.map(toDto);
 }
 

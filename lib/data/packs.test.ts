@@ -28,7 +28,13 @@ describe("quota packs", () => {
   });
 
   test("packs list in expiry order and report expiry", async () => {
-    await grantPack({ userId, capabilityId: "plate", calls: 5, expiresAt: new Date(Date.now() - 1000), validFrom: new Date(Date.now() - 86_400_000) });
+    await grantPack({
+      userId,
+      capabilityId: "plate",
+      calls: 5,
+      expiresAt: new Date(Date.now() - 1000),
+      validFrom: new Date(Date.now() - 86_400_000),
+    });
     await grantPack({ userId, capabilityId: "plate", calls: 7, used: 2, validDays: 30 });
     const packs = await listPacks({ userId, capabilityId: "plate" });
     expect(packs.map((p) => [p.total, p.remaining, p.expired])).toEqual([

@@ -53,7 +53,15 @@ export async function grantPack(opts: {
   const validFrom = opts.validFrom ?? new Date();
   const validTo = opts.expiresAt ?? new Date(validFrom.getTime() + (opts.validDays ?? PACK_VALID_DAYS) * DAY_MS);
   const row = await db.quotaPack.create({
-    data: { userId: opts.userId, capabilityId: opts.capabilityId, kind: opts.kind ?? "granted", total: opts.calls, used, validFrom, validTo },
+    data: {
+      userId: opts.userId,
+      capabilityId: opts.capabilityId,
+      kind: opts.kind ?? "granted",
+      total: opts.calls,
+      used,
+      validFrom,
+      validTo,
+    },
   });
   return toPackDto(row);
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import { useTempDatabase } from "@/tests/support/temp-db";
 
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 let db: Db;
 let metering: typeof import("./metering");
 let recovery: typeof import("./reservation-recovery");
@@ -19,17 +19,38 @@ let n = 0;
 async function setup(total = 100) {
   const user = await db.user.create({ data: { email: `r${++n}@example.com`, passwordHash: "x" } });
   const app = await db.app.create({ data: { userId: user.id, name: "a", appKey: `rk${n}`, appSecretEnc: "x" } });
-  await db.quotaPack.create({ data: { userId: user.id, capabilityId: "general", kind: "granted", total, validTo: new Date(Date.now() + 86_400_000) } });
+  await db.quotaPack.create({
+    data: { userId: user.id, capabilityId: "general", kind: "granted", total, validTo: new Date(Date.now() + 86_400_000) },
+  });
   const reserve = (calls: number) =>
-    metering.reserveQuota({ userId: user.id, appId: app.id, capabilityId: "general", requestId: `q${calls}`, clientIp: "::1", calls, now: new Date() });
+    metering.reserveQuota({
+      userId: user.id,
+      appId: app.id,
+      capabilityId: "general",
+      requestId: `q${calls}`,
+      clientIp: "::1",
+      calls,
+      now: new Date(),
+    });
   /** Pack used, and the calls charged in records: always equal once nothing is reserved. */
   const ledger = async () => ({
     used: (await db.quotaPack.findFirstOrThrow({ where: { userId: user.id } })).used,
     charged: (await db.callRecord.aggregate({ where: { userId: user.id }, _sum: { charged: true } }))._sum.charged ?? 0,
   });
   const record = (successCount: number, imageCount: number) => ({
-    userId: user.id, appId: app.id, capabilityId: "general" as const, requestId: "q", latencyMs: 1, requestBytes: 1, responseBytes: 1,
-    imageCount, successCount, failCount: imageCount - successCount, httpStatus: 200, statusCode: 0, clientIp: "::1",
+    userId: user.id,
+    appId: app.id,
+    capabilityId: "general" as const,
+    requestId: "q",
+    latencyMs: 1,
+    requestBytes: 1,
+    responseBytes: 1,
+    imageCount,
+    successCount,
+    failCount: imageCount - successCount,
+    httpStatus: 200,
+    statusCode: 0,
+    clientIp: "::1",
   });
   return { userId: user.id, reserve, ledger, record };
 }
@@ -56,7 +77,11 @@ describe("reservation recovery", () => {
     const r = await s.reserve(10);
     recovery.abandonReservation(r!.id);
     expect(await recovery.sweepReservations()).toMatchObject({ abandoned: 1 });
-    expect(await db.callRecord.findFirst({ where: { reservationId: r!.id } })).toMatchObject({ settlement: "settlement-failed", statusCode: 50010, httpStatus: 503 });
+    expect(await db.callRecord.findFirst({ where: { reservationId: r!.id } })).toMatchObject({
+      settlement: "settlement-failed",
+      statusCode: 50010,
+      httpStatus: 503,
+    });
     expect(await s.ledger()).toEqual({ used: 0, charged: 0 });
   });
 

@@ -39,7 +39,10 @@ export function abandonReservation(reservationId: string): void {
 }
 
 /** Releases the given reservations; returns how many this call released. */
-async function releaseReservations(where: { id?: { in: string[] }; instance?: string; createdAt?: { lt: Date } }, reason: ReleaseReason): Promise<number> {
+async function releaseReservations(
+  where: { id?: { in: string[] }; instance?: string; createdAt?: { lt: Date } },
+  reason: ReleaseReason,
+): Promise<number> {
   let released = 0;
   for (;;) {
     const rows = await db.quotaReservation.findMany({ where, orderBy: { createdAt: "asc" }, take: BATCH });
@@ -85,7 +88,10 @@ export function releaseReservationsOfPreviousRun(startedAt: Date): Promise<numbe
 export async function sweepReservations(now = new Date()): Promise<{ abandoned: number; timedOut: number }> {
   const ids = [...abandoned];
   const released = ids.length ? await releaseReservations({ id: { in: ids } }, "settlement-failed") : 0;
-  const timedOut = await releaseReservations({ createdAt: { lt: new Date(now.getTime() - env.RESERVATION_TIMEOUT_SECONDS * 1000) } }, "timeout");
+  const timedOut = await releaseReservations(
+    { createdAt: { lt: new Date(now.getTime() - env.RESERVATION_TIMEOUT_SECONDS * 1000) } },
+    "timeout",
+  );
   return { abandoned: released, timedOut };
 }
 

@@ -8,7 +8,7 @@ import { rollupBackfillSql } from "@/tests/support/rollup-backfill";
 // The overview and monitoring queries must cost the same with 200 or 50 000 call records in
 // their range (security review M6): they read hourly rollups only, through an index.
 
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 
 let db: Db;
 let usage: typeof import("./usage");
@@ -27,7 +27,9 @@ beforeAll(async () => {
   usage = await import("./usage");
   const user = await db.user.create({ data: { email: "cost@example.com", passwordHash: "x" } });
   userId = user.id;
-  appIds = await Promise.all(["a", "b"].map(async (k) => (await db.app.create({ data: { userId, name: k, appKey: `cost-${k}`, appSecretEnc: "x" } })).id));
+  appIds = await Promise.all(
+    ["a", "b"].map(async (k) => (await db.app.create({ data: { userId, name: k, appKey: `cost-${k}`, appSecretEnc: "x" } })).id),
+  );
 });
 
 /** Adds `count` records spread evenly over the same 200 (hour, app, capability) keys, then rebuilds the rollups. */

@@ -44,7 +44,12 @@ describe("fillTimeSeries", () => {
   test("a China-time day sums its 24 UTC hours, 16:00 UTC to 16:00 UTC", () => {
     const now = Date.parse("2024-05-02T03:00:00Z"); // 11:00 on 2 May in Shanghai
     const points = fillTimeSeries(
-      [hour("2024-04-30T15:00:00Z", [10]), hour("2024-04-30T16:00:00Z", [20, 30]), hour("2024-05-01T15:00:00Z", [40]), hour("2024-05-01T16:00:00Z", [50])],
+      [
+        hour("2024-04-30T15:00:00Z", [10]),
+        hour("2024-04-30T16:00:00Z", [20, 30]),
+        hour("2024-05-01T15:00:00Z", [40]),
+        hour("2024-05-01T16:00:00Z", [50]),
+      ],
       "7d",
       now,
     );

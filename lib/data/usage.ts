@@ -66,7 +66,15 @@ export function rangeBuckets(range: UsageRange, now: number): number[] {
   return Array.from({ length: count }, (_, i) => last - (count - 1 - i) * step);
 }
 
-const emptySums = (): UsageSums => ({ calls: 0, successes: 0, images: 0, latencySumMs: 0, requestBytes: 0, responseBytes: 0, latency: LATENCY_COLUMNS.map(() => 0) });
+const emptySums = (): UsageSums => ({
+  calls: 0,
+  successes: 0,
+  images: 0,
+  latencySumMs: 0,
+  requestBytes: 0,
+  responseBytes: 0,
+  latency: LATENCY_COLUMNS.map(() => 0),
+});
 
 export function addSums(into: UsageSums, s: UsageSums): UsageSums {
   into.calls += s.calls;
@@ -134,7 +142,13 @@ async function sumsPerHour(where: Prisma.CallRollupWhereInput): Promise<{ hour: 
   return rows.map((r) => ({ hour: r.hour, sums: toSums(r._sum) }));
 }
 
-export async function getUsageSeries(opts: { userId: string; range: UsageRange; appId?: string; capabilityId?: CapabilityId; now?: Date }): Promise<UsageSeries> {
+export async function getUsageSeries(opts: {
+  userId: string;
+  range: UsageRange;
+  appId?: string;
+  capabilityId?: CapabilityId;
+  now?: Date;
+}): Promise<UsageSeries> {
   const now = (opts.now ?? new Date()).getTime();
   const from = rangeBuckets(opts.range, now)[0]!;
   const hours = await sumsPerHour({

@@ -25,10 +25,19 @@ export const GATEWAY_ERRORS = {
   40002: { http: 401, message: "缺少 appkey 头", doc: "请求头缺少 appkey" },
   40006: { http: 401, message: "无效的 appkey", doc: "AppKey 不存在或不属于该 AccessKey 的账号" },
   // 405 for a wrong method; an unsupported Content-Type answers 415 (see handle-request.ts).
-  40008: { http: 405, message: "不支持的请求类型", doc: "营业执照接口使用了 POST 以外的方法（HTTP 405）；任一接口的 Content-Type 不是 JSON（HTTP 415）", alsoHttp: [415] },
+  40008: {
+    http: 405,
+    message: "不支持的请求类型",
+    doc: "营业执照接口使用了 POST 以外的方法（HTTP 405）；任一接口的 Content-Type 不是 JSON（HTTP 415）",
+    alsoHttp: [415],
+  },
   40009: { http: 403, message: "IP 未被 APP 授权", doc: "调用方 IP 不在应用的 IP 白名单中" },
   40010: { http: 403, message: "IP 未被 API 授权", doc: "调用方 IP 未被该 API 授权" },
-  40013: { http: 413, message: "请求体过大", doc: "请求体超过接口上限：营业执照约 9.4 MiB（7 MiB 图片的 Base64），批量接口 50 张 10 MiB 图片，且不超过服务端 MAX_BODY_BYTES" },
+  40013: {
+    http: 413,
+    message: "请求体过大",
+    doc: "请求体超过接口上限：营业执照约 9.4 MiB（7 MiB 图片的 Base64），批量接口 50 张 10 MiB 图片，且不超过服务端 MAX_BODY_BYTES",
+  },
   40029: { http: 429, message: "请求过于频繁", doc: "超出应用 QPS 限制（令牌桶），按 Retry-After 响应头（秒）重试" },
   50000: { http: 500, message: "服务内部错误", doc: "服务内部错误" },
   50001: { http: 404, message: "服务未注册", doc: "未知的 API ID（/v1/aiop/api/ 之后的路径段）" },

@@ -42,7 +42,11 @@ describe("readBodyWithLimit", () => {
 
   test("stops reading as soon as the count passes the limit: 413 / 40013", async () => {
     let pulls = 0;
-    const error = await readBodyWithLimit(streamingRequest([6, 6, 6, 6], () => pulls++), 10, roomy()).catch((e: unknown) => e);
+    const error = await readBodyWithLimit(
+      streamingRequest([6, 6, 6, 6], () => pulls++),
+      10,
+      roomy(),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe(40013);
     expect((error as GatewayError).httpStatus).toBe(413);
@@ -54,7 +58,11 @@ describe("readBodyWithLimit", () => {
     const other = budget.tryAcquire(0, 4)!;
     const lease = reserveBody(new Headers(), budget);
     let pulls = 0;
-    const error = await readBodyWithLimit(streamingRequest([3, 3, 3, 3], () => pulls++), 100, lease).catch((e: unknown) => e);
+    const error = await readBodyWithLimit(
+      streamingRequest([3, 3, 3, 3], () => pulls++),
+      100,
+      lease,
+    ).catch((e: unknown) => e);
     expect((error as GatewayError).code).toBe(50010);
     expect((error as GatewayError).httpStatus).toBe(503);
     expect(pulls).toBeLessThan(4);

@@ -10,9 +10,12 @@ describe("parseEopDate", () => {
   test("reads the digits as UTC", () => {
     expect(parseEopDate("20240102T030405Z")).toBe(now);
   });
-  test.each(["", "20240102T030405", "2024-01-02T03:04:05Z", "20240231T000000Z", "20240102T250000Z", "20240102t030405z"])("rejects %j", (v) => {
-    expect(parseEopDate(v)).toBeNull();
-  });
+  test.each(["", "20240102T030405", "2024-01-02T03:04:05Z", "20240231T000000Z", "20240102T250000Z", "20240102t030405z"])(
+    "rejects %j",
+    (v) => {
+      expect(parseEopDate(v)).toBeNull();
+    },
+  );
 });
 
 describe("isEopDateAcceptable", () => {

@@ -18,7 +18,12 @@ export function parseEopDate(value: string): number | null {
   const d = new Date(ms);
   // Reject dates Date.UTC silently rolls over (e.g. 20210231).
   const roundTrips =
-    d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day && d.getUTCHours() === hour && d.getUTCMinutes() === minute && d.getUTCSeconds() === second;
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() === month - 1 &&
+    d.getUTCDate() === day &&
+    d.getUTCHours() === hour &&
+    d.getUTCMinutes() === minute &&
+    d.getUTCSeconds() === second;
   return roundTrips ? ms : null;
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 
-import { canonicalQueries, computeSignature, deriveSigningKey, MAX_AUTHORIZATION_LENGTH, parseEopAuthorization, sha256Hex, signaturesEqual, verifyEopSignature } from "./eop-signature";
+import {
+  canonicalQueries,
+  computeSignature,
+  deriveSigningKey,
+  MAX_AUTHORIZATION_LENGTH,
+  parseEopAuthorization,
+  sha256Hex,
+  signaturesEqual,
+  verifyEopSignature,
+} from "./eop-signature";
 
 describe("parseEopAuthorization", () => {
   test.each([
@@ -98,7 +107,10 @@ describe("verifyEopSignature", () => {
   const values: Record<string, string> = { "ctyun-eop-request-id": "id-1", "eop-date": date, host: "example.com" };
 
   function sign(names: string[]) {
-    const block = [...names].sort().map((n) => `${n}:${values[n]}\n`).join("");
+    const block = [...names]
+      .sort()
+      .map((n) => `${n}:${values[n]}\n`)
+      .join("");
     return computeSignature(deriveSigningKey(sk, ak, date), `${block}\n\n${sha256Hex(body)}`);
   }
   const request = (names: string[], signature: string, header = (n: string) => values[n] ?? null) => ({

@@ -133,10 +133,7 @@ export function verifyEopSignature(request: SignedRequest): boolean {
   const signingKey = deriveSigningKey(secretKey, authorization.accessKey, eopDate);
   const value = (name: string) => request.header(name.toLowerCase())!;
   // Clients write the names into the string to sign either as listed or lower-cased.
-  const headerBlocks = new Set([
-    buildHeaderBlock(authorization.signedHeaders, value),
-    buildHeaderBlock(lowerNames, value),
-  ]);
+  const headerBlocks = new Set([buildHeaderBlock(authorization.signedHeaders, value), buildHeaderBlock(lowerNames, value)]);
   const bodyHash = request.body instanceof Uint8Array ? sha256Hex(request.body) : request.body.sha256;
   let matched = false;
   for (const block of headerBlocks) {

@@ -6,7 +6,10 @@ import { ipFamily as family, normalizeIp } from "@/lib/net/addresses.mjs";
 
 /** Builds the list; entries that are not an address or CIDR are skipped (they can only narrow access). */
 export function parseIpAllowList(list: string): BlockList | null {
-  const entries = list.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = list
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.length === 0) return null;
   const allowed = new BlockList();
   for (const entry of entries) {

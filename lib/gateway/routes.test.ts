@@ -28,9 +28,15 @@ describe("matchRoute", () => {
 
   // Known API id, wrong rest of the path → the capability's own path code.
   test.each([
-    [`${P}2f3p1pnxpqm8/ocrdetect/ocr/v1/image.jsonx`, { http: 400, body: { statusCode: 400001, message: "error", details: "请求路径错误", error: "AI_OP_400001" } }],
+    [
+      `${P}2f3p1pnxpqm8/ocrdetect/ocr/v1/image.jsonx`,
+      { http: 400, body: { statusCode: 400001, message: "error", details: "请求路径错误", error: "AI_OP_400001" } },
+    ],
     [`${P}2f3p1pnxpqm8`, { http: 400, body: { statusCode: 400001, error: "AI_OP_400001" } }],
-    [`${P}2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json/`, { http: 400, body: { statusCode: 4013, details: "无效的请求路径，请确保请求路径正确", error: "AI_OP_4013" } }],
+    [
+      `${P}2f3os7qq79xc/IdentityCard/ocr/v1/idcard.json/`,
+      { http: 400, body: { statusCode: 4013, details: "无效的请求路径，请确保请求路径正确", error: "AI_OP_4013" } },
+    ],
     [`${P}2gt54ed8660w/plate.json`, { http: 400, body: { statusCode: 4013, error: "AI_OP_4013" } }],
     [`${P}2k8jo3ghhjwg/tts/predict`, { http: 404, body: { statusCode: 50003, message: "API 中无效的 URL 请求", error: "EOP_50003" } }],
     [`${P}2z0yhhrzgv0g/businesslicense/ocr/v1/BusinessLicense.json`, { http: 404, body: { statusCode: 50003, error: "EOP_50003" } }],
@@ -63,5 +69,6 @@ test("body limits per endpoint: the licence takes one 7 MiB image in base64 (~9.
   const license = ENDPOINTS.license.maxBodyBytes;
   expect(license).toBeGreaterThanOrEqual(JSON.stringify({ Action: "BusinessCardOCR", ImageData: "" }).length + base64(7 * 2 ** 20));
   expect(license).toBeLessThan(9.5 * 2 ** 20);
-  for (const id of ["general", "idcard", "plate"] as const) expect(ENDPOINTS[id].maxBodyBytes).toBeGreaterThanOrEqual(50 * (base64(10 * 2 ** 20) + 3) + 11);
+  for (const id of ["general", "idcard", "plate"] as const)
+    expect(ENDPOINTS[id].maxBodyBytes).toBeGreaterThanOrEqual(50 * (base64(10 * 2 ** 20) + 3) + 11);
 });

@@ -94,9 +94,7 @@ describe("decodeBmp", () => {
   });
 
   test("16-bit 5-6-5 bitfields", () => {
-    const out = decodeBmp(
-      makeBmp({ bpp: 16, bitfields: [0xf800, 0x07e0, 0x001f], encode: (x, y) => (x << 11) | (y << 5) | 31 }),
-    )!;
+    const out = decodeBmp(makeBmp({ bpp: 16, bitfields: [0xf800, 0x07e0, 0x001f], encode: (x, y) => (x << 11) | (y << 5) | 31 }))!;
     expectPixels(out.data, (x, y) => [Math.round((x * 255) / 31), Math.round((y * 255) / 63), 255]);
   });
 

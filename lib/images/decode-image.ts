@@ -13,9 +13,7 @@ export { MAX_IMAGE_SIDE, MIN_IMAGE_SIDE };
 
 export type DecodeFailureKind = "format" | "too_large" | "decode" | "dimensions";
 
-export type DecodeResult =
-  | { ok: true; image: RgbImage; format: ImageFormat; bytes: number }
-  | { ok: false; kind: DecodeFailureKind };
+export type DecodeResult = { ok: true; image: RgbImage; format: ImageFormat; bytes: number } | { ok: false; kind: DecodeFailureKind };
 
 export interface DecodeOptions {
   /** Largest accepted file size in bytes (10 MiB general, 7 MiB business licence). */
@@ -26,9 +24,7 @@ export interface DecodeOptions {
 const SHARP_OPTIONS = { limitInputPixels: MAX_IMAGE_SIDE * MAX_IMAGE_SIDE, failOn: "truncated" } as const;
 
 function isWithinSideLimits(width: number, height: number): boolean {
-  return (
-    width >= MIN_IMAGE_SIDE && height >= MIN_IMAGE_SIDE && width <= MAX_IMAGE_SIDE && height <= MAX_IMAGE_SIDE
-  );
+  return width >= MIN_IMAGE_SIDE && height >= MIN_IMAGE_SIDE && width <= MAX_IMAGE_SIDE && height <= MAX_IMAGE_SIDE;
 }
 
 /** Header-only size read, so oversized images are refused before any pixel is decoded. */

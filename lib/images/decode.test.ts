@@ -7,10 +7,10 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 /** 80×40 image: left half red, right half blue. */
 async function halves(format: "png" | "jpeg", orientation?: number): Promise<Uint8Array> {
-  const left = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#ff0000" } }).png().toBuffer();
-  let img = sharp({ create: { width: 80, height: 40, channels: 3, background: "#0000ff" } }).composite([
-    { input: left, left: 0, top: 0 },
-  ]);
+  const left = await sharp({ create: { width: 40, height: 40, channels: 3, background: "#ff0000" } })
+    .png()
+    .toBuffer();
+  let img = sharp({ create: { width: 80, height: 40, channels: 3, background: "#0000ff" } }).composite([{ input: left, left: 0, top: 0 }]);
   img = format === "png" ? img.png() : img.jpeg({ quality: 95 });
   if (orientation) img = img.withMetadata({ orientation });
   return new Uint8Array(await img.toBuffer());
@@ -36,7 +36,12 @@ describe("decodeImage", () => {
 
   test.each([
     [3, "rotated 180°: red moves right", { width: 80, height: 40 }, (img: never) => isRed(pixelAt(img, 75, 20))],
-    [6, "rotated 90° clockwise: red moves to the top", { width: 40, height: 80 }, (img: never) => isRed(pixelAt(img, 20, 5)) && isBlue(pixelAt(img, 20, 75))],
+    [
+      6,
+      "rotated 90° clockwise: red moves to the top",
+      { width: 40, height: 80 },
+      (img: never) => isRed(pixelAt(img, 20, 5)) && isBlue(pixelAt(img, 20, 75)),
+    ],
     [8, "rotated 90° counter-clockwise: red moves to the bottom", { width: 40, height: 80 }, (img: never) => isRed(pixelAt(img, 20, 75))],
   ])("applies EXIF orientation %i (%s)", async (orientation, _, size, check) => {
     const result = await decodeImage(await halves("jpeg", orientation), { maxBytes: MAX_BYTES });
@@ -50,7 +55,9 @@ describe("decodeImage", () => {
     ["black", "#000000", 0],
     ["white", "#ffffff", 255],
   ])("keeps %s text on a transparent canvas visible", async (_, color, textValue) => {
-    const text = await sharp({ create: { width: 20, height: 10, channels: 4, background: color } }).png().toBuffer();
+    const text = await sharp({ create: { width: 20, height: 10, channels: 4, background: color } })
+      .png()
+      .toBuffer();
     const png = await sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
       .composite([{ input: text, left: 20, top: 20 }])
       .png()
@@ -64,7 +71,9 @@ describe("decodeImage", () => {
   });
 
   test("decodes BMP without sharp", async () => {
-    const { data } = await sharp(await halves("png")).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(await halves("png"))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const stride = 80 * 3;
     const bmp = Buffer.alloc(54 + stride * 40);
     bmp.write("BM", 0, "latin1");
@@ -118,17 +127,23 @@ describe("decodeImage failures", () => {
     ["31 px high", 100, 31],
     ["5001 px wide", 5001, 40],
   ])("%s → dimensions", async (_, width, height) => {
-    const png = await sharp({ create: { width, height, channels: 3, background: "#fff" } }).png().toBuffer();
+    const png = await sharp({ create: { width, height, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     expect(await decodeImage(new Uint8Array(png), { maxBytes: MAX_BYTES })).toEqual({ ok: false, kind: "dimensions" });
   });
 
   test("accepts the inclusive bounds 32 and 5000", async () => {
-    const png = await sharp({ create: { width: 5000, height: 32, channels: 3, background: "#fff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 5000, height: 32, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     expect((await decodeImage(new Uint8Array(png), { maxBytes: MAX_BYTES })).ok).toBe(true);
   });
 
   test("6000×6000 PNG is refused from its header, without decoding", async () => {
-    const png = await sharp({ create: { width: 6000, height: 6000, channels: 3, background: "#fff" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 6000, height: 6000, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
     const rssBefore = process.memoryUsage().rss;
     expect(await decodeImage(new Uint8Array(png), { maxBytes: MAX_BYTES })).toEqual({ ok: false, kind: "dimensions" });
     // A full decode would need ~108 MB of pixels.

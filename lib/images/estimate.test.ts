@@ -11,7 +11,12 @@ test("PNG and JPEG: file bytes plus the header's pixels × the working bytes per
   const png = b64(await blank(4000, 3000, 4).png().toBuffer());
   expect(estimateImageBytes(png)).toBe(Math.floor((png.length * 3) / 4) + 4000 * 3000 * WORKING_BYTES_PER_PIXEL);
   const exif = "x".repeat(40_000); // a large APP1 block before the size marker
-  const jpeg = b64(await blank(640, 480).jpeg().withExif({ IFD0: { ImageDescription: exif } }).toBuffer());
+  const jpeg = b64(
+    await blank(640, 480)
+      .jpeg()
+      .withExif({ IFD0: { ImageDescription: exif } })
+      .toBuffer(),
+  );
   expect(estimateImageBytes(jpeg)).toBe(Math.floor((jpeg.length * 3) / 4) + 640 * 480 * WORKING_BYTES_PER_PIXEL);
 });
 

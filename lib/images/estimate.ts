@@ -37,7 +37,8 @@ function headerSize(bytes: Uint8Array): Size | null {
   const format = sniffImageFormat(bytes);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === "png" && bytes.length >= 24) return { width: view.getUint32(16), height: view.getUint32(20) };
-  if (format === "bmp" && bytes.length >= 26) return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+  if (format === "bmp" && bytes.length >= 26)
+    return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
   if (format === "jpeg") return jpegSize(bytes);
   return null;
 }

@@ -34,7 +34,9 @@ describe("call retention job (fake clock)", () => {
 
   test("starts once per process; a run still going skips the next tick; a failure is logged, not thrown", async () => {
     let finish!: () => void;
-    const purge = vi.fn(() => new Promise<{ records: number; rollups: number }>((resolve) => (finish = () => resolve({ records: 0, rollups: 0 }))));
+    const purge = vi.fn(
+      () => new Promise<{ records: number; rollups: number }>((resolve) => (finish = () => resolve({ records: 0, rollups: 0 }))),
+    );
     stop = startCallRetentionJob({ retentionDays: 7, purge });
     expect(startCallRetentionJob({ retentionDays: 7, purge })).toBe(stop);
     await vi.advanceTimersByTimeAsync(RETENTION_INTERVAL_MS); // first run (1 min) still pending at the hour tick

@@ -18,7 +18,10 @@ interface JobOptions {
 const globalForJob = globalThis as unknown as { callRetentionJob?: { stop: () => void } };
 
 /** Starts the job (idempotent per process); returns a stop function. */
-export function startCallRetentionJob({ retentionDays = env.CALL_RECORD_RETENTION_DAYS, purge = purgeExpiredCalls }: JobOptions = {}): () => void {
+export function startCallRetentionJob({
+  retentionDays = env.CALL_RECORD_RETENTION_DAYS,
+  purge = purgeExpiredCalls,
+}: JobOptions = {}): () => void {
   if (globalForJob.callRetentionJob) return globalForJob.callRetentionJob.stop;
   let running = false;
   const run = async () => {

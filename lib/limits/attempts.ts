@@ -32,7 +32,10 @@ export interface Refused {
 }
 
 const isLimiterAnswer = (err: unknown): err is { msBeforeNext: number } =>
-  typeof err === "object" && err !== null && !(err instanceof Error) && typeof (err as { msBeforeNext?: unknown }).msBeforeNext === "number";
+  typeof err === "object" &&
+  err !== null &&
+  !(err instanceof Error) &&
+  typeof (err as { msBeforeNext?: unknown }).msBeforeNext === "number";
 
 /**
  * Takes one point for `key` before the guarded work runs. One atomic increment in the store, so

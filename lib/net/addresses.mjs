@@ -25,7 +25,10 @@ export function ipFamily(ip) {
  */
 export function parseTrustedProxies(list) {
   const blocks = new BlockList();
-  for (const entry of list.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", bits, extra] = entry.split("/");
     const ip = normalizeIp(address);
     const family = ipFamily(ip);

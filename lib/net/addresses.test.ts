@@ -22,7 +22,10 @@ describe("parseTrustedProxies", () => {
     expect(isTrustedAddress(parseTrustedProxies(""), "127.0.0.1")).toBe(false);
   });
 
-  test.each(["localhost", "10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/8/8", "10.0.0.0/x", "10.0.0.256", "*"])("refuses %j, naming the variable", (list) => {
-    expect(() => parseTrustedProxies(`127.0.0.1,${list}`)).toThrow(/^TRUSTED_PROXIES: ".*" is not an IP address or CIDR block$/);
-  });
+  test.each(["localhost", "10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/8/8", "10.0.0.0/x", "10.0.0.256", "*"])(
+    "refuses %j, naming the variable",
+    (list) => {
+      expect(() => parseTrustedProxies(`127.0.0.1,${list}`)).toThrow(/^TRUSTED_PROXIES: ".*" is not an IP address or CIDR block$/);
+    },
+  );
 });

@@ -37,6 +37,15 @@ export async function observeApiCall({ capability, response, times, totalMs, log
   for (const [stage, ms] of times.entries()) metrics.stageSeconds.observe({ capability, stage }, ms / 1000);
 
   response.headers.set("Server-Timing", formatServerTiming(times, totalMs));
-  log.info({ capability, httpStatus: response.status, statusCode, ms: Math.round(totalMs), stages: Object.fromEntries(times.entries().map(([stage, ms]) => [stage, Math.round(ms * 10) / 10])) }, "api call");
+  log.info(
+    {
+      capability,
+      httpStatus: response.status,
+      statusCode,
+      ms: Math.round(totalMs),
+      stages: Object.fromEntries(times.entries().map(([stage, ms]) => [stage, Math.round(ms * 10) / 10])),
+    },
+    "api call",
+  );
   return response;
 }

@@ -106,11 +106,18 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
     if (crops.length === 0) return [];
     const share = Math.min(idleWorkers(), crops.length);
     if (share < 2) return runCrops(crops, options, owned);
-    const groups = balancedGroups(crops.map((c) => c.width / Math.max(c.height, 1)), share);
+    const groups = balancedGroups(
+      crops.map((c) => c.width / Math.max(c.height, 1)),
+      share,
+    );
     const results = new Array<RecResult>(crops.length);
     await Promise.all(
       groups.map(async (group) => {
-        const read = await runCrops(group.map((i) => crops[i]!), options, owned);
+        const read = await runCrops(
+          group.map((i) => crops[i]!),
+          options,
+          owned,
+        );
         group.forEach((i, k) => (results[i] = read[k]!));
       }),
     );
@@ -119,7 +126,9 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
 
   const runFile = async (file: Uint8Array, decode: DecodeOptions, task: FileTask): Promise<FileRead<FileTaskResult>> => {
     const owned = ownBuffer(file);
-    return (await run({ kind: "file", file: owned, maxBytes: decode.maxBytes, task }, [owned.buffer as ArrayBuffer])) as FileRead<FileTaskResult>;
+    return (await run({ kind: "file", file: owned, maxBytes: decode.maxBytes, task }, [
+      owned.buffer as ArrayBuffer,
+    ])) as FileRead<FileTaskResult>;
   };
 
   return {

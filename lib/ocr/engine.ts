@@ -46,7 +46,12 @@ export function isOcrEngineReady(): boolean {
 
 /** Deployment knobs from the environment (.env.example): model directory, workers, threads per worker. */
 function engineOptionsFromEnv(): EngineOptions {
-  return { modelDir: env.OCR_MODEL_DIR, workers: env.OCR_WORKERS, intraOpThreads: env.OCR_INTRA_OP_THREADS, onJobTimings: recordJobTimings };
+  return {
+    modelDir: env.OCR_MODEL_DIR,
+    workers: env.OCR_WORKERS,
+    intraOpThreads: env.OCR_INTRA_OP_THREADS,
+    onJobTimings: recordJobTimings,
+  };
 }
 
 /** Each worker job's times go to the API call that is waiting for it (Server-Timing, metrics). */

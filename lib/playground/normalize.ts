@@ -74,7 +74,13 @@ export function toFlatPoints(box: unknown): number[] | null {
 
 function perImageError(el: Json): ImageResult | null {
   if (el.err_code === undefined && el.errorCode === undefined) return null;
-  return { ok: false, error: { code: (el.err_code ?? el.errorCode) as number, message: String(el.err_msg ?? el.errorMessage ?? "") }, overlays: [], fields: [], text: "" };
+  return {
+    ok: false,
+    error: { code: (el.err_code ?? el.errorCode) as number, message: String(el.err_msg ?? el.errorMessage ?? "") },
+    overlays: [],
+    fields: [],
+    text: "",
+  };
 }
 
 /** Field positions (`field_boxes: { name: box }`), which the playground requests with `?return_field_boxes=true`. */
@@ -99,7 +105,18 @@ function normalizeGeneral(el: Json): ImageResult {
   const overlays = detail.flatMap((d, i) => {
     const pts = toFlatPoints(d.box);
     const confidence = num(d.confidence) ?? undefined;
-    return pts ? [{ id: `l-${i}`, points: pts, text: String(d.text ?? ""), color: LINE_COLOR, confidence, caption: confidence !== undefined ? `置信度 ${confidence.toFixed(3)}` : undefined }] : [];
+    return pts
+      ? [
+          {
+            id: `l-${i}`,
+            points: pts,
+            text: String(d.text ?? ""),
+            color: LINE_COLOR,
+            confidence,
+            caption: confidence !== undefined ? `置信度 ${confidence.toFixed(3)}` : undefined,
+          },
+        ]
+      : [];
   });
   return { ok: true, overlays, fields: [], text: detail.map((d) => String(d.text ?? "")).join("\n") };
 }
@@ -110,7 +127,18 @@ function normalizePlate(el: Json): ImageResult {
     const pts = toFlatPoints(d.box);
     const type = String(d.plate_type ?? "");
     const confidence = num(d.confidence) ?? undefined;
-    return pts ? [{ id: `p-${i}`, points: pts, text: String(d.platelicense ?? ""), caption: type, color: PLATE_COLORS[type] ?? LINE_COLOR, confidence }] : [];
+    return pts
+      ? [
+          {
+            id: `p-${i}`,
+            points: pts,
+            text: String(d.platelicense ?? ""),
+            caption: type,
+            color: PLATE_COLORS[type] ?? LINE_COLOR,
+            confidence,
+          },
+        ]
+      : [];
   });
   const fields = detail.flatMap((d, i) => [
     { key: `plate-${i}`, label: `车牌 ${i + 1}`, value: String(d.platelicense ?? ""), overlayId: `p-${i}` },
@@ -118,7 +146,13 @@ function normalizePlate(el: Json): ImageResult {
     { key: `conf-${i}`, label: `车牌 ${i + 1} 置信度`, value: num(d.confidence)?.toFixed(3) ?? "", overlayId: `p-${i}` },
   ]);
   const count = num(el["number of plate licenses"]) ?? detail.length;
-  return { ok: true, overlays, fields, note: `识别到 ${count} 个车牌`, text: detail.map((d) => `${d.platelicense ?? ""}\t${d.plate_type ?? ""}`).join("\n") };
+  return {
+    ok: true,
+    overlays,
+    fields,
+    note: `识别到 ${count} 个车牌`,
+    text: detail.map((d) => `${d.platelicense ?? ""}\t${d.plate_type ?? ""}`).join("\n"),
+  };
 }
 
 function normalizeIdCard(el: Json): ImageResult {
@@ -126,7 +160,16 @@ function normalizeIdCard(el: Json): ImageResult {
   const overlays = fieldBoxes(el, ID_FIELDS);
   const fields = fieldRows(detail, ID_FIELDS, overlays);
   const note = el.note === "front" ? "国徽面（front）" : el.note === "back" ? "人像面（back）" : "未检测到身份证";
-  return { ok: true, overlays, fields, note, text: fields.filter((f) => f.value).map((f) => `${f.label}：${f.value}`).join("\n") };
+  return {
+    ok: true,
+    overlays,
+    fields,
+    note,
+    text: fields
+      .filter((f) => f.value)
+      .map((f) => `${f.label}：${f.value}`)
+      .join("\n"),
+  };
 }
 
 function normalizeLicense(obj: Json): ImageResult {
@@ -134,7 +177,16 @@ function normalizeLicense(obj: Json): ImageResult {
   const overlays = fieldBoxes(obj, LICENSE_FIELDS);
   const fields = fieldRows(detail, LICENSE_FIELDS, overlays);
   const note = obj.license_type === "Business License" ? "营业执照" : "未识别为营业执照";
-  return { ok: true, overlays, fields, note, text: fields.filter((f) => f.value).map((f) => `${f.label}：${f.value}`).join("\n") };
+  return {
+    ok: true,
+    overlays,
+    fields,
+    note,
+    text: fields
+      .filter((f) => f.value)
+      .map((f) => `${f.label}：${f.value}`)
+      .join("\n"),
+  };
 }
 
 function requestError(response: unknown, httpStatus: number): ImageResult {
@@ -148,7 +200,11 @@ function requestError(response: unknown, httpStatus: number): ImageResult {
  * One ImageResult per uploaded image. `calls` are the API answers in order: a single batch call
  * (general/idcard/plate) or one call per image (business licence).
  */
-export function normalizeCalls(capabilityId: CapabilityId, calls: { httpStatus: number; response: unknown }[], imageCount: number): ImageResult[] {
+export function normalizeCalls(
+  capabilityId: CapabilityId,
+  calls: { httpStatus: number; response: unknown }[],
+  imageCount: number,
+): ImageResult[] {
   if (capabilityId === "license") {
     return Array.from({ length: imageCount }, (_, i) => {
       const call = calls[i];

@@ -29,7 +29,10 @@ export interface PlaygroundCall {
 
 /** `yyyymmddTHHMMSSZ` in UTC (the gateway accepts UTC and the configured client zone). */
 export function formatEopDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export function apiBaseUrl(): string {
@@ -37,10 +40,22 @@ export function apiBaseUrl(): string {
 }
 
 /** Headers for one signed POST (pure apart from the request id and clock). */
-export function signRequest(opts: { accessKey: string; secretKey: string; appKey: string; body: string; query?: string; now?: Date; requestId?: string }) {
+export function signRequest(opts: {
+  accessKey: string;
+  secretKey: string;
+  appKey: string;
+  body: string;
+  query?: string;
+  now?: Date;
+  requestId?: string;
+}) {
   const requestId = opts.requestId ?? randomUUID();
   const eopDate = formatEopDate(opts.now ?? new Date());
-  const values: Record<(typeof SIGNED_HEADERS)[number], string> = { appkey: opts.appKey, "ctyun-eop-request-id": requestId, "eop-date": eopDate };
+  const values: Record<(typeof SIGNED_HEADERS)[number], string> = {
+    appkey: opts.appKey,
+    "ctyun-eop-request-id": requestId,
+    "eop-date": eopDate,
+  };
   const stringToSign = buildStringToSign(
     buildHeaderBlock([...SIGNED_HEADERS], (name) => values[name as keyof typeof values]),
     opts.query ?? "",
@@ -85,7 +100,10 @@ export async function callCapabilityAsUser(opts: {
   const offersFieldBoxes = ENDPOINTS[opts.capabilityId].contract.query?.some((q) => q.name === FIELD_BOXES_QUERY);
   const query = offersFieldBoxes ? `${FIELD_BOXES_QUERY}=true` : "";
   const url = `${apiBaseUrl()}${capabilityPath(opts.capabilityId)}${query ? `?${query}` : ""}`;
-  const bodies = buildBodies(opts.capabilityId, opts.images.map((bytes) => Buffer.from(bytes).toString("base64")));
+  const bodies = buildBodies(
+    opts.capabilityId,
+    opts.images.map((bytes) => Buffer.from(bytes).toString("base64")),
+  );
   const calls: PlaygroundCall[] = [];
   for (const body of bodies) {
     const { requestId, headers } = signRequest({ accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey, body, query });

@@ -40,7 +40,11 @@ export const callLogQuerySchema = z.object({
   status: z.preprocess((v) => (v === "" || v === null || v === "all" ? undefined : v), z.enum(["success", "failure"]).optional()),
   requestId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(100).optional()),
   range: z.enum(USAGE_RANGES).default("7d"),
-  pageSize: z.coerce.number().int().refine((n) => (CALL_LOG_PAGE_SIZES as readonly number[]).includes(n), "pageSize").default(20),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (CALL_LOG_PAGE_SIZES as readonly number[]).includes(n), "pageSize")
+    .default(20),
   cursor: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().regex(CURSOR, "cursor").optional()),
   direction: z.enum(["next", "prev"]).default("next"),
 });

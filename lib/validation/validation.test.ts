@@ -56,7 +56,10 @@ describe("errorsByField", () => {
     const errors = errorsByField(parsed.error!);
     expect(Object.keys(errors)).toEqual(expect.arrayContaining(["email", "password"]));
     expect(errors.email).toBe(parsed.error!.issues.find((i) => i.path[0] === "email")!.message);
-    const formLevel = z.object({ a: z.string() }).refine(() => false, "整体不正确").safeParse({ a: "" });
+    const formLevel = z
+      .object({ a: z.string() })
+      .refine(() => false, "整体不正确")
+      .safeParse({ a: "" });
     expect(errorsByField(formLevel.error!)).toEqual({ _: "整体不正确" });
   });
 });

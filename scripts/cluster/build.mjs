@@ -17,10 +17,27 @@ const cacheDir = path.join(os.tmpdir(), "ocr-cluster-build");
 // Local state, build outputs, tests and docs of the checkout: not needed to run, so neither copied
 // nor hashed (editing a test or the README does not rebuild).
 const SKIP = new Set([
-  "node_modules", ".next", ".git", "data", "lib/generated", "prisma/.variant", ".ocr-worker", "bench-results", "playwright-report",
-  "test-results", "e2e", "tests", ".ci", "deploy", "scripts/cluster", "scripts/cluster.mjs",
+  "node_modules",
+  ".next",
+  ".git",
+  "data",
+  "lib/generated",
+  "prisma/.variant",
+  ".ocr-worker",
+  "bench-results",
+  "playwright-report",
+  "test-results",
+  "e2e",
+  "tests",
+  ".ci",
+  "deploy",
+  "scripts/cluster",
+  "scripts/cluster.mjs",
 ]);
-const skipped = (rel) => SKIP.has(rel) || /^test-results-|^playwright\..*\.ts$|^vitest\.config\.ts$|^\.env(\.local)?$/.test(rel) || /\.(test\.tsx?|md|tsbuildinfo)$/.test(rel);
+const skipped = (rel) =>
+  SKIP.has(rel) ||
+  /^test-results-|^playwright\..*\.ts$|^vitest\.config\.ts$|^\.env(\.local)?$/.test(rel) ||
+  /\.(test\.tsx?|md|tsbuildinfo)$/.test(rel);
 
 function sourceFiles() {
   const files = [];
@@ -42,14 +59,19 @@ const log = (msg) => process.stderr.write(`[cluster] ${msg}\n`);
 export function ensurePostgresBuild() {
   const files = sourceFiles();
   const hash = createHash("sha256");
-  for (const file of files) hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file)));
+  for (const file of files)
+    hash
+      .update(file)
+      .update("\0")
+      .update(fs.readFileSync(path.join(root, file)));
   const id = hash.digest("hex").slice(0, 16);
   const buildDir = path.join(cacheDir, `build-${id}`);
   if (fs.existsSync(path.join(buildDir, ".ready"))) return buildDir;
 
   // Only the newest build is kept (each holds a .next of its own).
   fs.mkdirSync(cacheDir, { recursive: true });
-  for (const name of fs.readdirSync(cacheDir)) if (name.startsWith("build-")) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+  for (const name of fs.readdirSync(cacheDir))
+    if (name.startsWith("build-")) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
 
   log(`preparing the PostgreSQL build in ${buildDir} (copy, client, next build)…`);
   // Built in place (.next holds absolute paths); `.ready` marks a finished build, a partial one was wiped above.

@@ -51,8 +51,22 @@ export function stopPostgres(dir) {
  */
 export function startRedis(dir, port) {
   execFileSync("redis-server", [
-    "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "yes",
-    "--dir", dir, "--pidfile", path.join(dir, "redis.pid"), "--logfile", path.join(dir, "redis.log"),
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+    "--daemonize",
+    "yes",
+    "--dir",
+    dir,
+    "--pidfile",
+    path.join(dir, "redis.pid"),
+    "--logfile",
+    path.join(dir, "redis.log"),
   ]);
   return `redis://127.0.0.1:${port}/0`;
 }

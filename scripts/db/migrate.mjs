@@ -26,7 +26,11 @@ export async function migrateDatabase(url = defaultDatabaseUrl()) {
   const engine = await openSchemaEngine(url, schemaText);
   try {
     if (isPostgresUrl(url)) {
-      const out = await engine.schemaPush({ force: false, schema: { files: [{ path: "schema.prisma", content: schemaText }] }, filters: NO_FILTERS });
+      const out = await engine.schemaPush({
+        force: false,
+        schema: { files: [{ path: "schema.prisma", content: schemaText }] },
+        filters: NO_FILTERS,
+      });
       if (out.unexecutable?.length) throw new Error(`Schema push refused: ${out.unexecutable.join("; ")}`);
       if (out.warnings?.length) throw new Error(`Schema push needs a manual decision: ${out.warnings.join("; ")}`);
       await runPostgresBackfills(url);
@@ -43,7 +47,10 @@ export async function migrateDatabase(url = defaultDatabaseUrl()) {
 // existing CallRecords); a push only changes the schema. Each script guards itself, so reruns write nothing.
 async function runPostgresBackfills(url) {
   const dir = path.join(root, "prisma/backfill");
-  const scripts = fs.readdirSync(dir).filter((f) => f.endsWith(".postgresql.sql")).sort();
+  const scripts = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".postgresql.sql"))
+    .sort();
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -23,7 +23,11 @@ const SAMPLES = path.join(root, "../shared/samples/synthetic/general");
 const env = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR, DATABASE_URL: "", OCR_WORKERS: "2" };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const images = fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".jpg")).sort().map((f) => fs.readFileSync(path.join(SAMPLES, f)).toString("base64"));
+const images = fs
+  .readdirSync(SAMPLES)
+  .filter((f) => f.endsWith(".jpg"))
+  .sort()
+  .map((f) => fs.readFileSync(path.join(SAMPLES, f)).toString("base64"));
 let creds: EopCredentials;
 let server: { proc: ChildProcess; exit: Promise<number | null> };
 
@@ -59,7 +63,14 @@ async function call(n: number, from = 0) {
   try {
     json = JSON.parse(r.body);
   } catch {}
-  const answer = { status: r.status, statusCode: json.statusCode, details: json.details, message: typeof json.message === "object" ? json.message : undefined, ms: r.ms, retryAfter: r.retryAfter };
+  const answer = {
+    status: r.status,
+    statusCode: json.statusCode,
+    details: json.details,
+    message: typeof json.message === "object" ? json.message : undefined,
+    ms: r.ms,
+    retryAfter: r.retryAfter,
+  };
   return r.status === 0 ? { ...answer, error: r.body } : answer;
 }
 
@@ -72,7 +83,10 @@ function ledger() {
       used: one("SELECT COALESCE(SUM(used),0) FROM QuotaPack WHERE capabilityId='general'"),
       charged: one("SELECT COALESCE(SUM(charged),0) FROM CallRecord WHERE capabilityId='general'"),
       open: one("SELECT COUNT(*) FROM QuotaReservation"),
-      openCalls: (db.prepare("SELECT parts FROM QuotaReservation").all() as { parts: string }[]).reduce((s, r) => s + (JSON.parse(r.parts) as { calls: number }[]).reduce((a, p) => a + p.calls, 0), 0),
+      openCalls: (db.prepare("SELECT parts FROM QuotaReservation").all() as { parts: string }[]).reduce(
+        (s, r) => s + (JSON.parse(r.parts) as { calls: number }[]).reduce((a, p) => a + p.calls, 0),
+        0,
+      ),
       records: one("SELECT COUNT(*) FROM CallRecord WHERE capabilityId='general'"),
       released: db.prepare("SELECT settlement, COUNT(*) n FROM CallRecord WHERE settlement != '' GROUP BY settlement").all(),
     };
@@ -127,7 +141,13 @@ async function main() {
   fs.rmSync(DATA_DIR, { recursive: true, force: true });
   server = startServer();
   results.startReadyMs = await waitReady();
-  creds = JSON.parse(execFileSync(process.execPath, ["scripts/run-admin.mjs", "demo-credentials"], { cwd: root, env, stdio: ["ignore", "pipe", "ignore"] }).toString());
+  creds = JSON.parse(
+    execFileSync(process.execPath, ["scripts/run-admin.mjs", "demo-credentials"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "ignore"],
+    }).toString(),
+  );
   const w = new Database(DB_FILE, { timeout: 5_000 });
   w.prepare("UPDATE App SET qpsLimit = 1000").run(); // the concurrent calls below are not a rate-limit test
   w.close();
@@ -146,7 +166,15 @@ async function main() {
     await sleep(Math.max(0, 20_000 - (performance.now() - t)));
     await lock.release();
     const recoverMs = await recoverTime();
-    results.lock20s = { calls, loginPage: { status: login.status, ms: login.ms }, consoleOverview: { status: overview.status, ms: overview.ms }, ready: { status: ready.status, body: ready.body }, recoverMs, health: await health(), ledger: ledger() };
+    results.lock20s = {
+      calls,
+      loginPage: { status: login.status, ms: login.ms },
+      consoleOverview: { status: overview.status, ms: overview.ms },
+      ready: { status: ready.status, body: ready.body },
+      recoverMs,
+      health: await health(),
+      ledger: ledger(),
+    };
   }
 
   // 2. A lock during settlement: taken once the call's calls are reserved and held until the client
@@ -162,7 +190,13 @@ async function main() {
     const afterLock = ledger();
     const t = performance.now();
     while (ledger().open > 0 && performance.now() - t < 40_000) await sleep(250);
-    results.lockDuringSettlement = { answer, ledgerRightAfterLock: afterLock, releasedAfterMs: Math.round(performance.now() - t), health: await health(), ledger: ledger() };
+    results.lockDuringSettlement = {
+      answer,
+      ledgerRightAfterLock: afterLock,
+      releasedAfterMs: Math.round(performance.now() - t),
+      health: await health(),
+      ledger: ledger(),
+    };
   }
 
   // 3. data/ and the database read-only (chattr +i) for 5 s.
@@ -180,14 +214,26 @@ async function main() {
     }
     const recoverMs = await recoverTime();
     const after = [await call(1), await call(1)];
-    results.readOnly = { during, ready: { status: ready?.status, body: ready?.body }, recoverMs, after, health: await health(), ledger: ledger() };
+    results.readOnly = {
+      during,
+      ready: { status: ready?.status, body: ready?.body },
+      recoverMs,
+      after,
+      health: await health(),
+      ledger: ledger(),
+    };
   }
 
   // 4. kill -9 of the server while a 50-image batch and 10 single-image calls are being recognised.
   {
     const pending = Promise.all([call(50), ...Array.from({ length: 10 }, (_, i) => call(1, i))]);
     await untilOpenReservations(11);
-    const serverPid = Number(execFileSync("pgrep", ["-P", String(server.proc.pid)]).toString().trim().split("\n")[0]);
+    const serverPid = Number(
+      execFileSync("pgrep", ["-P", String(server.proc.pid)])
+        .toString()
+        .trim()
+        .split("\n")[0],
+    );
     process.kill(serverPid, "SIGKILL");
     const startExit = await server.exit;
     const answers = (await pending).map((a) => `${a.status}`);
@@ -200,7 +246,14 @@ async function main() {
       await sleep(250);
       after = ledger();
     }
-    results.kill9 = { npmStartExitCode: startExit, clientsSaw: answers, ledgerAfterKill: killed, restartReadyMs: readyMs, recoveredAfterMs: Math.round(performance.now() - t), ledger: after };
+    results.kill9 = {
+      npmStartExitCode: startExit,
+      clientsSaw: answers,
+      ledgerAfterKill: killed,
+      restartReadyMs: readyMs,
+      recoveredAfterMs: Math.round(performance.now() - t),
+      ledger: after,
+    };
   }
 
   // 5. SIGTERM (graceful) while a single-image call is being recognised.

@@ -75,7 +75,10 @@ export const ROOMS = {
   "lib/crypto": { may: ["lib/env"], why: "keys, secret box, password hashing" },
   "lib/db": { may: ["lib/db-faults", "lib/env", "lib/generated", "lib/observability"], why: "the Prisma client" },
   "lib/jobs": { may: ["lib/data", "lib/env", "lib/observability"], why: "periodic jobs started from instrumentation.ts" },
-  "lib/readiness": { may: ["lib/data", "lib/db", "lib/limits", "lib/ocr", "lib/observability"], why: "GET /api/ready: models, database, Redis" },
+  "lib/readiness": {
+    may: ["lib/data", "lib/db", "lib/limits", "lib/ocr", "lib/observability"],
+    why: "GET /api/ready: models, database, Redis",
+  },
   "lib/db-faults": { may: ["lib/errors"], why: "classifies database errors (unavailable, conflict) and retries with timers" },
   "lib/contract": {
     may: ["lib/capabilities", "lib/errors"],

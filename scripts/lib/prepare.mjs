@@ -32,20 +32,38 @@ export async function ensurePrismaClient() {
 export function ensureDatabase() {
   // A child process, so the schema engine's database connection (and any lock) ends with it.
   const out = JSON.parse(
-    execFileSync(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], { cwd: root, stdio: ["ignore", "pipe", "inherit"] }).toString(),
+    execFileSync(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    }).toString(),
   );
   if (out.applied?.length) log(`applied migrations: ${out.applied.join(", ")}`);
   if (out.pushed) log(`pushed schema (${out.pushed} steps)`);
 }
 
 export function ensureOcrWorker() {
-  execFileSync(process.execPath, [path.join(root, "scripts/build-ocr-worker.mjs")], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+  execFileSync(process.execPath, [path.join(root, "scripts/build-ocr-worker.mjs")], {
+    cwd: root,
+    stdio: ["ignore", process.stderr, "inherit"],
+  });
 }
 
 /** Hash of everything that goes into `next build`, to skip rebuilding an up-to-date .next. */
 function buildInputsHash() {
   const hash = createHash("sha256");
-  const roots = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+  const roots = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "prisma/schema.prisma",
+    "next.config.mjs",
+    "package-lock.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+    "proxy.ts",
+    "instrumentation.ts",
+  ];
   const walk = (p) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);

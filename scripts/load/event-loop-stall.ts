@@ -24,7 +24,11 @@ const DECODE = { maxBytes: 10 << 20 };
 async function rgbaPng(): Promise<Uint8Array> {
   const rgba = Buffer.alloc(SIDE * SIDE * 4);
   for (let i = 0; i < SIDE * SIDE; i++) rgba.set([200 + (i % 50), 220, 230, 200], 4 * i);
-  return new Uint8Array(await sharp(rgba, { raw: { width: SIDE, height: SIDE, channels: 4 } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp(rgba, { raw: { width: SIDE, height: SIDE, channels: 4 } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 /** 25 MP at 1 bit per pixel: a 3 MB file within the 10 MiB limit, the cheapest 25 MP BMP to send. */
@@ -72,7 +76,9 @@ const inputs: [string, Uint8Array, boolean][] = [
   [`plate photo ${args.plate}`, new Uint8Array(fs.readFileSync(args.plate!)), true],
 ];
 // What the machine alone costs: the same monitor over an idle wait (a busy host deschedules the thread).
-const rows: Record<string, unknown>[] = [{ input: "idle 5 s (noise floor)", requestThreadMs: await longestStallMs(() => new Promise((r) => setTimeout(r, 5000))) }];
+const rows: Record<string, unknown>[] = [
+  { input: "idle 5 s (noise floor)", requestThreadMs: await longestStallMs(() => new Promise((r) => setTimeout(r, 5000))) },
+];
 for (const [name, file, plates] of inputs) {
   rows.push({
     input: name,

@@ -33,7 +33,8 @@ const { values: args } = parseArgs({
 });
 
 const base = new URL(args["base-url"]!);
-if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname)) throw new Error(`--base-url must be a loopback address, got ${base.hostname}`);
+if (!["127.0.0.1", "localhost", "[::1]"].includes(base.hostname))
+  throw new Error(`--base-url must be a loopback address, got ${base.hostname}`);
 if (!args.ak || !args.sk || !args["app-key"]) throw new Error("--ak, --sk and --app-key are required");
 const clients = Math.min(200, Math.max(1, Number(args.clients)));
 const seconds = Math.min(300, Math.max(1, Number(args.seconds)));
@@ -56,7 +57,12 @@ async function ocrClient(): Promise<void> {
     const started = performance.now();
     try {
       const headers = signEopRequest(creds, { url: GENERAL_PATH, body });
-      const res = await fetch(new URL(GENERAL_PATH, base), { method: "POST", headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const res = await fetch(new URL(GENERAL_PATH, base), {
+        method: "POST",
+        headers,
+        body,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       const json = (await res.json()) as { statusCode?: number };
       count(`${res.status}/${json.statusCode}`);
       if (res.status === 200) okLatencies.push(performance.now() - started);
@@ -106,7 +112,11 @@ console.log(
       clients,
       seconds: +elapsed.toFixed(1),
       healthMs: { ...summary(health), errors: Object.fromEntries(healthErrors) },
-      ocr: { byStatus: Object.fromEntries(statuses), okPerSecond: +(okLatencies.length / elapsed).toFixed(2), okLatencyMs: summary(okLatencies) },
+      ocr: {
+        byStatus: Object.fromEntries(statuses),
+        okPerSecond: +(okLatencies.length / elapsed).toFixed(2),
+        okLatencyMs: summary(okLatencies),
+      },
     },
     null,
     2,

@@ -11,7 +11,12 @@ describe("apiRequestTarget", () => {
     ["a leading double slash", "POST", `/${GENERAL}`, { method: "POST", url: GENERAL, variant: true }],
     ["a double slash inside", "POST", GENERAL.replace("/ocr/", "//ocr/"), { method: "POST", url: GENERAL, variant: true }],
     ["dot segments", "POST", GENERAL.replace("/ocr/v1/", "/ocr/./x/../v1/"), { method: "POST", url: GENERAL, variant: true }],
-    ["slashes in the query are left alone", "POST", `${GENERAL}?next=//x/`, { method: "POST", url: `${GENERAL}?next=//x/`, variant: false }],
+    [
+      "slashes in the query are left alone",
+      "POST",
+      `${GENERAL}?next=//x/`,
+      { method: "POST", url: `${GENERAL}?next=//x/`, variant: false },
+    ],
     ["the API root", "GET", "/v1/aiop/api/", { method: "GET", url: "/v1/aiop/api", variant: true }],
     ["TRACE", "TRACE", GENERAL, { method: "OPTIONS", url: GENERAL, variant: false }],
     ["PROPFIND on a variant", "PROPFIND", `${GENERAL}//`, { method: "OPTIONS", url: GENERAL, variant: true }],

@@ -19,7 +19,10 @@ import { ipFamily, isTrustedAddress, normalizeIp } from "../../lib/net/addresses
 export function resolveClientAddress({ peer, forwardedFor, realIp }, trusted) {
   const peerIp = normalizeIp(peer ?? "");
   if (!isTrustedAddress(trusted, peerIp)) return peerIp;
-  const hops = (forwardedFor ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const ip = normalizeIp(hops[i]);
     if (isTrustedAddress(trusted, ip)) continue;

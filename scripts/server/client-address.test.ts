@@ -11,7 +11,11 @@ const lan = parseTrustedProxies("127.0.0.1,::1,10.0.0.0/8");
 
 describe("resolveClientAddress", () => {
   test.each([
-    ["untrusted peer: its own address, claims ignored", { peer: "198.51.100.7", forwardedFor: "10.0.0.7", realIp: "10.0.0.8" }, "198.51.100.7"],
+    [
+      "untrusted peer: its own address, claims ignored",
+      { peer: "198.51.100.7", forwardedFor: "10.0.0.7", realIp: "10.0.0.8" },
+      "198.51.100.7",
+    ],
     ["untrusted IPv4-mapped peer", { peer: "::ffff:198.51.100.7", forwardedFor: "10.0.0.7" }, "198.51.100.7"],
     ["trusted peer, client spoofs a first hop", { peer: "127.0.0.1", forwardedFor: "6.6.6.6, 203.0.113.9" }, "203.0.113.9"],
     ["trusted peer, one hop", { peer: "::ffff:127.0.0.1", forwardedFor: "203.0.113.9" }, "203.0.113.9"],
@@ -31,7 +35,11 @@ describe("resolveClientAddress", () => {
   });
 
   test("a chain of trusted proxies (CIDR) is walked through", () => {
-    expect(resolveClientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.9, 10.0.0.1", realIp: undefined }, lan)).toBe("203.0.113.9");
-    expect(resolveClientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.9, 10.0.0.1", realIp: undefined }, loopback)).toBe("10.0.0.2");
+    expect(resolveClientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.9, 10.0.0.1", realIp: undefined }, lan)).toBe(
+      "203.0.113.9",
+    );
+    expect(resolveClientAddress({ peer: "10.0.0.2", forwardedFor: "6.6.6.6, 203.0.113.9, 10.0.0.1", realIp: undefined }, loopback)).toBe(
+      "10.0.0.2",
+    );
   });
 });

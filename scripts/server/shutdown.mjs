@@ -11,7 +11,10 @@ export const SHUTDOWN_GRACE_MS = 25_000;
  * @param {import("node:http").Server} server
  * @param {{ graceMs?: number, log?: (line: string) => void, exit?: (code: number) => void }} [options]
  */
-export function installGracefulShutdown(server, { graceMs = SHUTDOWN_GRACE_MS, log = console.log, exit = (code) => process.exit(code) } = {}) {
+export function installGracefulShutdown(
+  server,
+  { graceMs = SHUTDOWN_GRACE_MS, log = console.log, exit = (code) => process.exit(code) } = {},
+) {
   /** @type {Set<import("node:http").ServerResponse>} */
   const inFlight = new Set();
   let draining = false;
@@ -28,7 +31,9 @@ export function installGracefulShutdown(server, { graceMs = SHUTDOWN_GRACE_MS, l
     log(`[server] ${signal}: no new connections; finishing ${inFlight.size} request(s) in flight`);
     for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
     const deadline = setTimeout(() => {
-      log(`[server] ${inFlight.size} request(s) still running after ${graceMs} ms: cut off (their reservations are released on the next start)`);
+      log(
+        `[server] ${inFlight.size} request(s) still running after ${graceMs} ms: cut off (their reservations are released on the next start)`,
+      );
       server.closeAllConnections();
       exit(1);
     }, graceMs);

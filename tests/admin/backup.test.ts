@@ -27,7 +27,9 @@ function admin(...args: string[]): { status: number; json: any } {
 /** The same, without blocking this process while the writer runs. */
 const adminAsync = (...args: string[]) =>
   new Promise<{ status: number; json: any }>((resolve) =>
-    execFile(process.execPath, adminArgs(args), { env: adminEnv }, (err, stdout) => resolve({ status: err ? 1 : 0, json: JSON.parse(stdout) })),
+    execFile(process.execPath, adminArgs(args), { env: adminEnv }, (err, stdout) =>
+      resolve({ status: err ? 1 : 0, json: JSON.parse(stdout) }),
+    ),
   );
 
 const WRITER = `

@@ -35,17 +35,55 @@ describe("admin CLI", () => {
   });
 
   test("users, keys, apps and packs", () => {
-    expect(admin("create-user", "--email", "Ops@Example.com", "--password", "s3cret-pass").json).toMatchObject({ email: "ops@example.com" });
+    expect(admin("create-user", "--email", "Ops@Example.com", "--password", "s3cret-pass").json).toMatchObject({
+      email: "ops@example.com",
+    });
     const key = admin("create-access-key", "--email", "ops@example.com").json;
     expect(key.secretKey).toMatch(/^[0-9a-f]{32}$/);
     expect(admin("disable-access-key", "--access-key", key.accessKey).json).toEqual({ accessKey: key.accessKey, enabled: false });
-    const app = admin("create-app", "--email", "ops@example.com", "--name", "计费系统", "--capabilities", "general,plate", "--qps", "2", "--ip-allow", "10.0.0.0/8").json;
+    const app = admin(
+      "create-app",
+      "--email",
+      "ops@example.com",
+      "--name",
+      "计费系统",
+      "--capabilities",
+      "general,plate",
+      "--qps",
+      "2",
+      "--ip-allow",
+      "10.0.0.0/8",
+    ).json;
     expect(Object.keys(app).sort()).toEqual(["appId", "appKey", "appSecret"]);
     const listed = admin("list-apps", "--email", "ops@example.com").json;
-    expect(listed).toEqual([{ appId: app.appId, name: "计费系统", appKey: app.appKey, qps: 2, ipAllow: "10.0.0.0/8", capabilities: ["general", "plate"] }]);
-    const pack = admin("grant-pack", "--email", "ops@example.com", "--capability", "general", "--calls", "100", "--used", "40", "--valid-days", "10").json;
+    expect(listed).toEqual([
+      { appId: app.appId, name: "计费系统", appKey: app.appKey, qps: 2, ipAllow: "10.0.0.0/8", capabilities: ["general", "plate"] },
+    ]);
+    const pack = admin(
+      "grant-pack",
+      "--email",
+      "ops@example.com",
+      "--capability",
+      "general",
+      "--calls",
+      "100",
+      "--used",
+      "40",
+      "--valid-days",
+      "10",
+    ).json;
     expect(pack).toMatchObject({ capability: "general", total: 100, used: 40, remaining: 60, expired: false });
-    const expired = admin("grant-pack", "--email", "ops@example.com", "--capability", "plate", "--calls", "5", "--expires-at", "2020-01-01T00:00:00Z").json;
+    const expired = admin(
+      "grant-pack",
+      "--email",
+      "ops@example.com",
+      "--capability",
+      "plate",
+      "--calls",
+      "5",
+      "--expires-at",
+      "2020-01-01T00:00:00Z",
+    ).json;
     expect(expired).toMatchObject({ expired: true, validTo: "2020-01-01T00:00:00.000Z" });
   });
 

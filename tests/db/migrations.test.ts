@@ -30,7 +30,10 @@ describe("call_rollups migration on an upgraded install", () => {
     const file = path.join(dir, "ocr.db");
     // The install as it was: only the first migration applied.
     const oldMigrations = path.join(dir, "migrations");
-    const first = fs.readdirSync("prisma/migrations").filter((d) => /^\d+_/.test(d)).sort()[0]!;
+    const first = fs
+      .readdirSync("prisma/migrations")
+      .filter((d) => /^\d+_/.test(d))
+      .sort()[0]!;
     fs.cpSync(path.join("prisma/migrations", first), path.join(oldMigrations, first), { recursive: true });
     fs.copyFileSync("prisma/migrations/migration_lock.toml", path.join(oldMigrations, "migration_lock.toml"));
     const engineModule = path.resolve("scripts/db/schema-engine.mjs");
@@ -41,8 +44,16 @@ describe("call_rollups migration on an upgraded install", () => {
     execFileSync(process.execPath, ["--input-type=module", "-e", applyOld]);
 
     const sqlite = new Database(file);
-    sqlite.prepare(`INSERT INTO "User" (id, email, passwordHash, createdAt) VALUES ('u1', 'u@example.com', 'x', '2026-01-01T00:00:00.000+00:00')`).run();
-    sqlite.prepare(`INSERT INTO "App" (id, userId, name, appKey, appSecretEnc, createdAt, updatedAt) VALUES ('a1', 'u1', 'a', 'k', 'x', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`).run();
+    sqlite
+      .prepare(
+        `INSERT INTO "User" (id, email, passwordHash, createdAt) VALUES ('u1', 'u@example.com', 'x', '2026-01-01T00:00:00.000+00:00')`,
+      )
+      .run();
+    sqlite
+      .prepare(
+        `INSERT INTO "App" (id, userId, name, appKey, appSecretEnc, createdAt, updatedAt) VALUES ('a1', 'u1', 'a', 'k', 'x', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00')`,
+      )
+      .run();
     const insert = sqlite.prepare(
       `INSERT INTO "CallRecord" (id, userId, appId, capabilityId, requestId, createdAt, latencyMs, requestBytes, responseBytes, imageCount, successCount, failCount, httpStatus, statusCode, charged)
        VALUES (?, 'u1', ?, 'general', ?, ?, ?, 100, 10, 1, ?, ?, ?, ?, ?)`,
@@ -54,11 +65,37 @@ describe("call_rollups migration on an upgraded install", () => {
 
     expect(migrate([], { DATA_DIR: dir, DATABASE_URL: `file:${file}` }).applied).toContainEqual(expect.stringMatching(/_call_rollups$/));
     const after = new Database(file, { readonly: true });
-    const rows = after.prepare(`SELECT appId, hour, calls, successes, images, charged, latencySumMs, requestBytes, latLe200, latOver30000 FROM "CallRollup" ORDER BY hour, appId`).all();
+    const rows = after
+      .prepare(
+        `SELECT appId, hour, calls, successes, images, charged, latencySumMs, requestBytes, latLe200, latOver30000 FROM "CallRollup" ORDER BY hour, appId`,
+      )
+      .all();
     after.close();
     expect(rows).toEqual([
-      { appId: "a1", hour: "2026-03-01T10:00:00.000+00:00", calls: 2, successes: 1, images: 2, charged: 1, latencySumMs: 40_120, requestBytes: 200, latLe200: 1, latOver30000: 1 },
-      { appId: "", hour: "2026-03-01T11:00:00.000+00:00", calls: 1, successes: 1, images: 1, charged: 1, latencySumMs: 80, requestBytes: 100, latLe200: 0, latOver30000: 0 },
+      {
+        appId: "a1",
+        hour: "2026-03-01T10:00:00.000+00:00",
+        calls: 2,
+        successes: 1,
+        images: 2,
+        charged: 1,
+        latencySumMs: 40_120,
+        requestBytes: 200,
+        latLe200: 1,
+        latOver30000: 1,
+      },
+      {
+        appId: "",
+        hour: "2026-03-01T11:00:00.000+00:00",
+        calls: 1,
+        successes: 1,
+        images: 1,
+        charged: 1,
+        latencySumMs: 80,
+        requestBytes: 100,
+        latLe200: 0,
+        latOver30000: 0,
+      },
     ]);
   });
 });

@@ -8,7 +8,7 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 // charged without a record: the restarted server releases them, each with a record saying so.
 
 const root = path.resolve(import.meta.dirname, "../..");
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 let db: Db;
 
 beforeAll(async () => {
@@ -19,11 +19,15 @@ beforeAll(async () => {
 });
 
 function runUntilReserved(userId: string, appId: string): Promise<void> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "reserve-and-hang.ts"), userId, appId], {
-    cwd: root,
-    env: process.env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "reserve-and-hang.ts"), userId, appId],
+    {
+      cwd: root,
+      env: process.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       if (!chunk.toString().includes("reserved 41")) return;

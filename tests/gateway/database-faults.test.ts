@@ -19,7 +19,21 @@ vi.mock("@/lib/ocr/engine", () => ({
       const hook = fault.duringRecognition;
       fault.duringRecognition = null;
       await hook?.();
-      return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
+      return {
+        ok: true,
+        value: [
+          {
+            text: "你好",
+            box: [
+              [1, 2],
+              [30, 2],
+              [30, 12],
+              [1, 12],
+            ],
+            score: 0.98,
+          },
+        ],
+      };
     },
   }),
   isOcrEngineReady: () => true,
@@ -32,9 +46,9 @@ let dbFile = "";
 let creds: EopCredentials;
 let userId = "";
 let image = "";
-let handle: (typeof import("@/lib/gateway/handle-request"))["handleGatewayRequest"];
-let db: (typeof import("@/lib/db"))["db"];
-let sweep: (typeof import("@/lib/data/reservation-recovery"))["sweepReservations"];
+let handle: typeof import("@/lib/gateway/handle-request")["handleGatewayRequest"];
+let db: typeof import("@/lib/db")["db"];
+let sweep: typeof import("@/lib/data/reservation-recovery")["sweepReservations"];
 
 beforeAll(async () => {
   ({ dataDir } = useTempDatabase());
@@ -49,7 +63,11 @@ beforeAll(async () => {
   const app = await (await import("@/lib/data/apps")).createApp({ userId, name: "f", capabilities: ["general"], qpsLimit: 1000 });
   creds = { accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey };
   await (await import("@/lib/data/packs")).grantPack({ userId, capabilityId: "general", calls: 100 });
-  image = (await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } }).png().toBuffer()).toString("base64");
+  image = (
+    await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer()
+  ).toString("base64");
 });
 
 afterEach(() => {
@@ -61,7 +79,12 @@ async function send(images = 1) {
   const headers = signEopRequest(creds, { url: GENERAL, body });
   const started = performance.now();
   const response = await handle(new Request(`http://127.0.0.1:3000${GENERAL}`, { method: "POST", headers, body }));
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), json: (await response.json()) as Record<string, unknown>, ms: performance.now() - started };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    json: (await response.json()) as Record<string, unknown>,
+    ms: performance.now() - started,
+  };
 }
 
 /** Pack used vs calls charged in records: equal whenever no request is in flight. */
@@ -105,7 +128,11 @@ describe.skipIf(postgres)("database unavailable", () => {
     expect(answer.json).toMatchObject(busy);
     expect((await ledger()).open).toBe(1); // still reserved until the sweep
     expect(await sweep()).toMatchObject({ abandoned: 1 });
-    expect(await db.callRecord.findFirst({ where: { userId, settlement: "settlement-failed" } })).toMatchObject({ imageCount: 10, charged: 0, statusCode: 50010 });
+    expect(await db.callRecord.findFirst({ where: { userId, settlement: "settlement-failed" } })).toMatchObject({
+      imageCount: 10,
+      charged: 0,
+      statusCode: 50010,
+    });
     const after = await ledger();
     expect(after).toEqual({ used: before.used, charged: before.charged, open: 0 });
   });

@@ -23,15 +23,29 @@ vi.mock("@/lib/ocr/engine", async () => {
           ocr.entered();
           await ocr.hold;
         }
-        return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
+        return {
+          ok: true,
+          value: [
+            {
+              text: "你好",
+              box: [
+                [1, 2],
+                [30, 2],
+                [30, 12],
+                [1, 12],
+              ],
+              score: 0.98,
+            },
+          ],
+        };
       },
     }),
     isOcrEngineReady: () => true,
   };
 });
 
-type Handle = (typeof import("@/lib/gateway/handle-request"))["handleGatewayRequest"];
-type Db = (typeof import("@/lib/db"))["db"];
+type Handle = typeof import("@/lib/gateway/handle-request")["handleGatewayRequest"];
+type Db = typeof import("@/lib/db")["db"];
 
 const BASE = "http://127.0.0.1:3000";
 const GENERAL = "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
@@ -65,14 +79,26 @@ beforeAll(async () => {
   const all = ["general", "idcard", "plate", "license"] as const;
   const main = await createApp({ userId, name: "main", capabilities: [...all], qpsLimit: 1000 });
   creds = { accessKey: key.accessKey, secretKey: key.secretKey, appKey: main.appKey };
-  apps.limited = (await createApp({ userId, name: "ip", capabilities: [...all], ipAllowList: "10.0.0.0/8, 2001:db8::/32", qpsLimit: 1000 })).appKey;
+  apps.limited = (
+    await createApp({ userId, name: "ip", capabilities: [...all], ipAllowList: "10.0.0.0/8, 2001:db8::/32", qpsLimit: 1000 })
+  ).appKey;
   apps.closed = (await createApp({ userId, name: "closed", capabilities: ["idcard"], qpsLimit: 1000 })).appKey;
   apps.slow = (await createApp({ userId, name: "slow", capabilities: [...all], qpsLimit: 2 })).appKey;
   const other = await createUser({ email: "other@example.com", password: "secret-password" });
   apps.foreign = (await createApp({ userId: other.id, name: "foreign", capabilities: [...all] })).appKey;
   await grantPack({ userId, capabilityId: "general", calls: 20 });
-  await grantPack({ userId, capabilityId: "plate", calls: 5, validFrom: new Date(Date.now() - 3e10), expiresAt: new Date(Date.now() - 1e10) });
-  image = (await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } }).png().toBuffer()).toString("base64");
+  await grantPack({
+    userId,
+    capabilityId: "plate",
+    calls: 5,
+    validFrom: new Date(Date.now() - 3e10),
+    expiresAt: new Date(Date.now() - 1e10),
+  });
+  image = (
+    await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer()
+  ).toString("base64");
 });
 
 interface Call {
@@ -92,7 +118,10 @@ interface Call {
 async function send(call: Call = {}) {
   const path = call.path ?? GENERAL;
   const body = call.body ?? JSON.stringify({ data: [image] });
-  const headers = signEopRequest({ ...creds, ...(call.appKey ? { appKey: call.appKey } : {}), ...call.credentials }, { url: path, body, headers: call.headers, ...call.sign });
+  const headers = signEopRequest(
+    { ...creds, ...(call.appKey ? { appKey: call.appKey } : {}), ...call.credentials },
+    { url: path, body, headers: call.headers, ...call.sign },
+  );
   if (call.appKey === null) delete headers.appkey;
   for (const [name, value] of Object.entries(call.after ?? {})) {
     if (value === null) delete headers[name];
@@ -101,7 +130,9 @@ async function send(call: Call = {}) {
   const sent = new Headers(headers);
   for (const name of call.duplicate ?? []) sent.append(name, sent.get(name) ?? "");
   const method = call.method ?? "POST";
-  const response = await handle(new Request(BASE + path, { method, headers: sent, body: method === "GET" || method === "HEAD" ? undefined : body }));
+  const response = await handle(
+    new Request(BASE + path, { method, headers: sent, body: method === "GET" || method === "HEAD" ? undefined : body }),
+  );
   return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -118,11 +149,26 @@ describe("order of checks", () => {
     ["unknown licence path", () => ({ path: "/v1/aiop/api/2z0yhhrzgv0g/tts" }), 404, eop(50003)],
     ["API root", () => ({ path: "/v1/aiop/api" }), 404, eop(50001)],
     ["path variant marked by the entry point (general)", () => ({ headers: { "x-ocr-path-variant": "1" } }), 400, aiop(400001)],
-    ["path variant marked by the entry point (licence)", () => ({ path: LICENSE, headers: { "x-ocr-path-variant": "1" } }), 404, eop(50003)],
+    [
+      "path variant marked by the entry point (licence)",
+      () => ({ path: LICENSE, headers: { "x-ocr-path-variant": "1" } }),
+      404,
+      eop(50003),
+    ],
     ["non-JSON content type", () => ({ headers: { "Content-Type": "text/plain" } }), 415, { ...eop(40008), message: "不支持的请求类型" }],
-    ["declared body too large", () => ({ after: { "content-length": String(MAX_BODY + 1) } }), 413, { ...eop(40013), message: "请求体过大" }],
+    [
+      "declared body too large",
+      () => ({ after: { "content-length": String(MAX_BODY + 1) } }),
+      413,
+      { ...eop(40013), message: "请求体过大" },
+    ],
     ["streamed body too large", () => ({ body: JSON.stringify({ data: ["A".repeat(MAX_BODY)] }) }), 413, eop(40013)],
-    ["missing appkey", () => ({ appKey: null, sign: { signedHeaders: ["ctyun-eop-request-id", "eop-date"] } }), 401, { ...eop(40002), message: "缺少 appkey 头" }],
+    [
+      "missing appkey",
+      () => ({ appKey: null, sign: { signedHeaders: ["ctyun-eop-request-id", "eop-date"] } }),
+      401,
+      { ...eop(40002), message: "缺少 appkey 头" },
+    ],
     ["missing Eop-Authorization", () => ({ after: { "Eop-Authorization": null } }), 401, eop(10020)],
     ["malformed Eop-Authorization", () => ({ after: { "Eop-Authorization": "garbage" } }), 401, eop(10020)],
     ["unknown access key", () => ({ credentials: { accessKey: "nope" } }), 401, { ...eop(10002), message: "生成签名时官网 ak 信息错误" }],
@@ -133,11 +179,21 @@ describe("order of checks", () => {
     ["date in a wrong zone (UTC+4)", () => ({ sign: { eopDate: formatEopDate(new Date(), 240) } }), 401, eop(10020)],
     ["another user's appkey", () => ({ appKey: apps.foreign! }), 401, { ...eop(40006), message: "无效的 appkey" }],
     ["unknown appkey", () => ({ appKey: "0".repeat(32) }), 401, eop(40006)],
-    ["IP not on the allow-list", () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": "192.168.1.1" } }), 403, { ...eop(40009), message: "IP 未被 APP 授权" }],
+    [
+      "IP not on the allow-list",
+      () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": "192.168.1.1" } }),
+      403,
+      { ...eop(40009), message: "IP 未被 APP 授权" },
+    ],
     ["capability not opened", () => ({ appKey: apps.closed! }), 403, { ...eop(50002), message: "应用未开通" }],
     ["paid API with no pack", () => ({ path: IDCARD }), 403, eop(51002)],
     ["all packs expired", () => ({ path: "/v1/aiop/api/2gt54ed8660w/driven-plate-ocr/platelicense.json" }), 403, eop(51001)],
-    ["body check after quota", () => ({ body: "" }), 400, { ...aiop(400003), message: "error", details: "请求体请求数据为空，没有包含内容" }],
+    [
+      "body check after quota",
+      () => ({ body: "" }),
+      400,
+      { ...aiop(400003), message: "error", details: "请求体请求数据为空，没有包含内容" },
+    ],
     ["more images than calls left", () => ({ body: JSON.stringify({ data: Array(21).fill(image) }) }), 403, eop(51003)],
   ])("%s", async (_name, make, http, expected) => {
     const result = await send(make());
@@ -198,7 +254,15 @@ describe("recognition and metering", () => {
     const after = await db.quotaPack.aggregate({ where: { userId, capabilityId: "general" }, _sum: { used: true } });
     expect(after._sum.used! - before._sum.used!).toBe(2);
     const record = await db.callRecord.findFirstOrThrow({ where: { requestId } });
-    expect(record).toMatchObject({ capabilityId: "general", imageCount: 3, successCount: 2, failCount: 1, charged: 2, httpStatus: 200, statusCode: 0 });
+    expect(record).toMatchObject({
+      capabilityId: "general",
+      imageCount: 3,
+      successCount: 2,
+      failCount: 1,
+      charged: 2,
+      httpStatus: 200,
+      statusCode: 0,
+    });
     expect(record.requestBytes).toBeGreaterThan(0);
     expect(record.responseBytes).toBeGreaterThan(0);
   });
@@ -206,7 +270,11 @@ describe("recognition and metering", () => {
   test("failures after the app is known are recorded; earlier ones are not", async () => {
     const recorded = `rec-${Date.now()}`;
     await send({ appKey: apps.closed!, sign: { requestId: recorded } });
-    expect(await db.callRecord.findFirst({ where: { requestId: recorded } })).toMatchObject({ statusCode: 50002, httpStatus: 403, charged: 0 });
+    expect(await db.callRecord.findFirst({ where: { requestId: recorded } })).toMatchObject({
+      statusCode: 50002,
+      httpStatus: 403,
+      charged: 0,
+    });
     const unrecorded = `unrec-${Date.now()}`;
     await send({ appKey: apps.foreign!, sign: { requestId: unrecorded } });
     expect(await db.callRecord.findFirst({ where: { requestId: unrecorded } })).toBeNull();
@@ -221,7 +289,8 @@ describe("recognition and metering", () => {
     try {
       const held = send({ body: JSON.stringify({ data: [image, image] }) });
       await inFlight;
-      const used = async () => (await db.quotaPack.aggregate({ where: { userId, capabilityId: "general" }, _sum: { used: true } }))._sum.used;
+      const used = async () =>
+        (await db.quotaPack.aggregate({ where: { userId, capabilityId: "general" }, _sum: { used: true } }))._sum.used;
       const before = await used();
       const requestId = `busy-${Date.now()}`;
       // 2 in flight + 29 > 30. More images than calls are left, too: admission answers first.
@@ -230,7 +299,12 @@ describe("recognition and metering", () => {
       expect(busy.json).toMatchObject({ statusCode: 50010, message: "服务繁忙，请稍后重试", error: "EOP_50010" });
       expect(Number(busy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
       expect(await used()).toBe(before);
-      expect(await db.callRecord.findFirst({ where: { requestId } })).toMatchObject({ statusCode: 50010, httpStatus: 503, charged: 0, imageCount: MAX_IMAGES_IN_FLIGHT - 1 });
+      expect(await db.callRecord.findFirst({ where: { requestId } })).toMatchObject({
+        statusCode: 50010,
+        httpStatus: 503,
+        charged: 0,
+        imageCount: MAX_IMAGES_IN_FLIGHT - 1,
+      });
       release();
       expect((await held).status).toBe(200);
     } finally {
@@ -243,7 +317,11 @@ describe("recognition and metering", () => {
 
   test("the business licence is free and recorded", async () => {
     const requestId = `lic-${Date.now()}`;
-    const result = await send({ path: LICENSE, body: JSON.stringify({ Action: "BusinessCardOCR", ImageData: image }), sign: { requestId } });
+    const result = await send({
+      path: LICENSE,
+      body: JSON.stringify({ Action: "BusinessCardOCR", ImageData: image }),
+      sign: { requestId },
+    });
     expect(result.status).toBe(200);
     expect(result.json).toMatchObject({ statusCode: 0, message: "success", returnObj: { license_type: expect.any(String) } });
     expect(await db.callRecord.findFirst({ where: { requestId } })).toMatchObject({ capabilityId: "license", charged: 0, successCount: 1 });
@@ -256,7 +334,11 @@ describe("recognition and metering", () => {
   });
 
   test("rate limit: 429 with Retry-After once the app's bucket is empty", async () => {
-    const results = await Promise.all(Array.from({ length: 4 }, () => send({ appKey: apps.slow!, path: LICENSE, body: JSON.stringify({ Action: "BusinessCardOCR", ImageData: image }) })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        send({ appKey: apps.slow!, path: LICENSE, body: JSON.stringify({ Action: "BusinessCardOCR", ImageData: image }) }),
+      ),
+    );
     const limited = results.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThanOrEqual(2);
     expect(limited[0]!.json).toMatchObject(eop(40029));
@@ -294,11 +376,28 @@ describe("hostile headers", () => {
     ["UTF-8 bytes in the appkey", 401, 40006, () => ({ appKey: utf8AsLatin1("应用") })],
     ["UTF-8 bytes in the access key", 401, 10002, () => ({ credentials: { accessKey: utf8AsLatin1("密钥") } })],
     ["UTF-8 bytes in eop-date", 401, 10020, () => ({ sign: { eopDate: utf8AsLatin1("２０２６年") } })],
-    ["UTF-8 bytes in the signature", 401, 10020, () => ({ after: { "Eop-Authorization": `${creds.accessKey} Headers=appkey;ctyun-eop-request-id;eop-date Signature=${utf8AsLatin1("签名")}` } })],
+    [
+      "UTF-8 bytes in the signature",
+      401,
+      10020,
+      () => ({
+        after: { "Eop-Authorization": `${creds.accessKey} Headers=appkey;ctyun-eop-request-id;eop-date Signature=${utf8AsLatin1("签名")}` },
+      }),
+    ],
     ["UTF-8 bytes in a signed header name", 401, 10020, () => ({ sign: signing(utf8AsLatin1("名")) })],
     ["UTF-8 bytes in Content-Type", 415, 40008, () => ({ headers: { "Content-Type": utf8AsLatin1("应用/json") } })],
-    ["UTF-8 bytes in x-forwarded-for (allow-listed app)", 403, 40009, () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": utf8AsLatin1("十.0.0.1") } })],
-    ["garbage x-forwarded-for (allow-listed app)", 403, 40009, () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": "10.0.0.1.5, ::zz" } })],
+    [
+      "UTF-8 bytes in x-forwarded-for (allow-listed app)",
+      403,
+      40009,
+      () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": utf8AsLatin1("十.0.0.1") } }),
+    ],
+    [
+      "garbage x-forwarded-for (allow-listed app)",
+      403,
+      40009,
+      () => ({ appKey: apps.limited!, headers: { "x-forwarded-for": "10.0.0.1.5, ::zz" } }),
+    ],
     ["garbage Content-Length", 200, 0, () => ({ after: { "content-length": "12abc" } })],
     ["request id of 128 characters", 200, 0, () => ({ sign: { requestId: `${Date.now()}`.padEnd(128, "r") } })],
     ["UTF-8 bytes in a request id", 200, 0, () => ({ sign: { requestId: utf8AsLatin1(`请求-${Date.now()}`) } })],

@@ -24,7 +24,21 @@ vi.mock("@/lib/ocr/engine", async () => {
         recordStage("queue", 4);
         recordStage("detection", 30);
         recordStage("recognition", 50);
-        return { ok: true, value: [{ text: "你好", box: [[1, 2], [30, 2], [30, 12], [1, 12]], score: 0.98 }] };
+        return {
+          ok: true,
+          value: [
+            {
+              text: "你好",
+              box: [
+                [1, 2],
+                [30, 2],
+                [30, 12],
+                [1, 12],
+              ],
+              score: 0.98,
+            },
+          ],
+        };
       },
     }),
     isOcrEngineReady: () => true,
@@ -34,7 +48,7 @@ vi.mock("@/lib/ocr/engine", async () => {
 const GENERAL = "http://127.0.0.1:3000/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
 const TOKEN = "scrape-token-0123456789abcdef";
 
-let handle: (typeof import("@/lib/gateway/handle-request"))["handleGatewayRequest"];
+let handle: typeof import("@/lib/gateway/handle-request")["handleGatewayRequest"];
 let scrapeMetrics: () => Promise<string>;
 let creds: EopCredentials;
 let slowAppKey: string;
@@ -44,7 +58,10 @@ beforeAll(async () => {
   useTempDatabase();
   ({ handleGatewayRequest: handle } = await import("@/lib/gateway/handle-request"));
   const { handleMetricsRequest } = await import("@/lib/observability/metrics-endpoint");
-  scrapeMetrics = async () => (await handleMetricsRequest(new Request("http://127.0.0.1/api/metrics", { headers: { authorization: `Bearer ${TOKEN}` } }), TOKEN)).text();
+  scrapeMetrics = async () =>
+    (
+      await handleMetricsRequest(new Request("http://127.0.0.1/api/metrics", { headers: { authorization: `Bearer ${TOKEN}` } }), TOKEN)
+    ).text();
   const { syncCapabilityCatalog } = await import("@/lib/data/capabilities");
   const { createUser } = await import("@/lib/data/users");
   const { createAccessKey } = await import("@/lib/data/access-keys");
@@ -57,7 +74,9 @@ beforeAll(async () => {
   slowAppKey = (await createApp({ userId: user.id, name: "slow", capabilities: ["general"], qpsLimit: 1 })).appKey;
   creds = { accessKey: key.accessKey, secretKey: key.secretKey, appKey: app.appKey };
   await grantPack({ userId: user.id, capabilityId: "general", calls: 100 });
-  const png = await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 64, height: 40, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
   body = JSON.stringify({ data: [png.toString("base64"), png.toString("base64")] });
 });
 
@@ -69,10 +88,16 @@ function call(overrides: Partial<EopCredentials> = {}) {
 /** `name;dur=12.3` entries of a Server-Timing header. */
 function serverTiming(response: Response): Record<string, number> {
   const header = response.headers.get("server-timing") ?? "";
-  return Object.fromEntries(header.split(", ").filter(Boolean).map((entry) => [entry.split(";")[0]!, Number(entry.split("dur=")[1])]));
+  return Object.fromEntries(
+    header
+      .split(", ")
+      .filter(Boolean)
+      .map((entry) => [entry.split(";")[0]!, Number(entry.split("dur=")[1])]),
+  );
 }
 
-const sample = (text: string, line: string) => Number(new RegExp(`^${line.replace(/[{}"+.]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
+const sample = (text: string, line: string) =>
+  Number(new RegExp(`^${line.replace(/[{}"+.]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
 
 test("a recognised call carries every stage in Server-Timing; the engine's times are summed over its images", async () => {
   const response = await call();

@@ -34,9 +34,7 @@ function charAccuracy(expected: string, actual: string): number {
 }
 
 function bestMatch(lines: TextLine[], box: TextLine["box"]) {
-  return lines
-    .map((line) => ({ line, iou: quadIou(line.box, box) }))
-    .sort((a, b) => b.iou - a.iou)[0];
+  return lines.map((line) => ({ line, iou: quadIou(line.box, box) })).sort((a, b) => b.iou - a.iou)[0];
 }
 
 describe("recognize() on rendered fixtures", () => {
@@ -194,7 +192,11 @@ describe("reading an uploaded file on a worker", () => {
     const { width, height, data } = fixture.image;
     const rgba = new Uint8Array(width * height * 4);
     for (let i = 0; i < width * height; i++) rgba.set([...data.subarray(3 * i, 3 * i + 3), 255], 4 * i);
-    const png = new Uint8Array(await sharp(rgba, { raw: { width, height, channels: 4 } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp(rgba, { raw: { width, height, channels: 4 } })
+        .png()
+        .toBuffer(),
+    );
     const read = await engine.recognizeFile(png, { maxBytes: 10 << 20 });
     expect(read.ok).toBe(true);
     expect(read.ok && read.value.map((l) => l.text)).toEqual((await engine.recognize(fixture.image)).map((l) => l.text));

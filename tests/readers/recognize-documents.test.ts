@@ -46,11 +46,15 @@ afterAll(async () => {
 describe("ID card", () => {
   test.each(Object.keys(gt("idcard").images))("%s: side and every field", async (name) => {
     const truth = gt("idcard").images[name]!;
-    const result = await value(recognizeIdCard(load("idcard", name), DECODE, { returnFace: true, withWarnings: true, withFieldBoxes: true }));
+    const result = await value(
+      recognizeIdCard(load("idcard", name), DECODE, { returnFace: true, withWarnings: true, withFieldBoxes: true }),
+    );
     expect(result.note).toBe(truth.side);
     expect(result.detail).toEqual(truth.fields);
     expect(result.warnings).toEqual([]);
-    const filled = Object.entries(result.detail).filter(([, v]) => v).map(([k]) => k);
+    const filled = Object.entries(result.detail)
+      .filter(([, v]) => v)
+      .map(([k]) => k);
     expect(Object.keys(result.field_boxes ?? {}).sort()).toEqual(filled.sort());
     if (truth.side === "back") expect(Buffer.from(result.idcard_face, "base64").subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     else expect(result.idcard_face).toBe("no face");
@@ -73,7 +77,16 @@ describe("ID card close-up", () => {
     ctx.translate(width / 2, height / 2);
     ctx.rotate((degrees * Math.PI) / 180);
     ctx.drawImage(card, -CARD_W / 2, -CARD_H / 2);
-    const fields = { name: person.name, sex: person.sex, nation: person.nation, birthday: person.birthday, idn: person.idn, addr: person.addrLines.join(""), org: "", validperiod: "" };
+    const fields = {
+      name: person.name,
+      sex: person.sex,
+      nation: person.nation,
+      birthday: person.birthday,
+      idn: person.idn,
+      addr: person.addrLines.join(""),
+      org: "",
+      validperiod: "",
+    };
     return { file: new Uint8Array(canvas.toBuffer("image/png")), fields };
   }
 

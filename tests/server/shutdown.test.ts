@@ -15,7 +15,9 @@ afterEach(() => {
 });
 
 async function start(delayMs: number, graceMs: number) {
-  child = spawn(process.execPath, [path.join(import.meta.dirname, "slow-server.mjs"), String(PORT), String(delayMs), String(graceMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  child = spawn(process.execPath, [path.join(import.meta.dirname, "slow-server.mjs"), String(PORT), String(delayMs), String(graceMs)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = new Promise<number | null>((resolve) => child!.on("exit", (code) => resolve(code)));
   await new Promise<void>((resolve) => child!.stdout!.on("data", (c: Buffer) => c.toString().includes("listening") && resolve()));
   return { child, exited };
@@ -41,7 +43,11 @@ test("SIGTERM: the request in flight is answered, new connections are refused, e
   await new Promise((r) => setTimeout(r, 200));
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 100));
-  const late = await new Promise<unknown>((resolve) => http.get({ host: "127.0.0.1", port: PORT, agent: false }, () => resolve("answered")).on("error", (e: NodeJS.ErrnoException) => resolve(e.code)));
+  const late = await new Promise<unknown>((resolve) =>
+    http
+      .get({ host: "127.0.0.1", port: PORT, agent: false }, () => resolve("answered"))
+      .on("error", (e: NodeJS.ErrnoException) => resolve(e.code)),
+  );
   expect(late).toBe("ECONNREFUSED");
   expect(await inFlight).toEqual({ status: 200, body: "done" });
   expect(await exited).toBe(0);

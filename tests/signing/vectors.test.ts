@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 
-import { buildHeaderBlock, buildStringToSign, canonicalQueries, computeSignature, deriveSigningKey, parseEopAuthorization, sha256Hex, verifyEopSignature } from "@/lib/gateway/eop-signature";
+import {
+  buildHeaderBlock,
+  buildStringToSign,
+  canonicalQueries,
+  computeSignature,
+  deriveSigningKey,
+  parseEopAuthorization,
+  sha256Hex,
+  verifyEopSignature,
+} from "@/lib/gateway/eop-signature";
 
 import vectors from "./vectors.json";
 
@@ -36,7 +45,10 @@ describe("EOP signing vectors", () => {
     const { authorization } = request;
     expect(authorization.accessKey).toBe(v.accessKey);
     expect(authorization.signature).toBe(v.signature);
-    const block = buildHeaderBlock(authorization.signedHeaders.map((n) => n.toLowerCase()), (n) => request.header(n)!);
+    const block = buildHeaderBlock(
+      authorization.signedHeaders.map((n) => n.toLowerCase()),
+      (n) => request.header(n)!,
+    );
     const stringToSign = buildStringToSign(block, canonicalQueries(v.query).at(-1)!, sha256Hex(request.body));
     expect(stringToSign).toBe(v.stringToSign);
     const eopDate = request.header("eop-date")!;

@@ -1,4 +1,4 @@
-type Db = (typeof import("@/lib/db"))["db"];
+type Db = typeof import("@/lib/db")["db"];
 
 export interface RawCallRecord {
   id: string;
@@ -25,7 +25,8 @@ export interface RawCallRecord {
 export async function insertCallRecords(db: Db, rows: RawCallRecord[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const literal = (v: unknown) => (typeof v === "number" ? String(v) : `'${v instanceof Date ? v.toISOString().replace("Z", "+00:00") : String(v)}'`);
+  const literal = (v: unknown) =>
+    typeof v === "number" ? String(v) : `'${v instanceof Date ? v.toISOString().replace("Z", "+00:00") : String(v)}'`;
   for (let k = 0; k < rows.length; k += 500) {
     const values = rows.slice(k, k + 500).map((r) => `(${columns.map((c) => literal(r[c as keyof RawCallRecord])).join(", ")})`);
     await db.$executeRawUnsafe(`INSERT INTO "CallRecord" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")}`);

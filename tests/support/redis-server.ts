@@ -9,7 +9,9 @@ import { Redis } from "ioredis";
  */
 export async function startRedisServer(): Promise<{ url: string; port: number; client: () => Promise<Redis>; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   const clients: Redis[] = [];
   /** A connected client configured like the app's (no offline queue: commands fail while Redis is away). */
   const client = async () => {

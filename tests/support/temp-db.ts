@@ -18,7 +18,9 @@ const root = path.resolve(import.meta.dirname, "../..");
  */
 export function useTempDatabase(): { dataDir: string; databaseUrl: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ocr-test-"));
-  const databaseUrl = process.env.TEST_POSTGRES_URL ? createPostgresDatabase(process.env.TEST_POSTGRES_URL) : `file:${path.join(dataDir, "test.db")}`;
+  const databaseUrl = process.env.TEST_POSTGRES_URL
+    ? createPostgresDatabase(process.env.TEST_POSTGRES_URL)
+    : `file:${path.join(dataDir, "test.db")}`;
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_URL = databaseUrl;
   if (process.env.TEST_POSTGRES_URL) {
@@ -26,7 +28,10 @@ export function useTempDatabase(): { dataDir: string; databaseUrl: string } {
     process.env.AUTH_SECRET ||= randomBytes(32).toString("hex");
     process.env.SECRET_ENCRYPTION_KEY ||= randomBytes(32).toString("hex");
   }
-  execFileSync(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], { env: { ...process.env }, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [path.join(root, "scripts/db/migrate.mjs")], {
+    env: { ...process.env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return { dataDir, databaseUrl };
 }
 

@@ -13,10 +13,25 @@ export default async function AccessKeysPage() {
   const keys = await listAccessKeys({ userId: user.id });
   return (
     <>
-      <PageHeader breadcrumb="个人中心 / 安全设置" title="用户 AccessKey" description="AccessKey（ctyun-eop-ak）与 SecretKey（ctyun-eop-sk）用于生成 Eop-Authorization 签名，属于账号级凭证，请勿泄露。" />
+      <PageHeader
+        breadcrumb="个人中心 / 安全设置"
+        title="用户 AccessKey"
+        description="AccessKey（ctyun-eop-ak）与 SecretKey（ctyun-eop-sk）用于生成 Eop-Authorization 签名，属于账号级凭证，请勿泄露。"
+      />
       <Card>
-        <CardHeader title="AccessKey 管理" description={`已创建 ${keys.length} / ${MAX_ACCESS_KEYS_PER_USER} 个`} actions={<CreateAccessKeyButton disabled={keys.length >= MAX_ACCESS_KEYS_PER_USER} />} />
-        <AccessKeyTable keys={keys.map((k) => ({ accessKey: k.accessKey, enabled: k.enabled, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null }))} />
+        <CardHeader
+          title="AccessKey 管理"
+          description={`已创建 ${keys.length} / ${MAX_ACCESS_KEYS_PER_USER} 个`}
+          actions={<CreateAccessKeyButton disabled={keys.length >= MAX_ACCESS_KEYS_PER_USER} />}
+        />
+        <AccessKeyTable
+          keys={keys.map((k) => ({
+            accessKey: k.accessKey,
+            enabled: k.enabled,
+            createdAt: k.createdAt.toISOString(),
+            lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          }))}
+        />
       </Card>
     </>
   );

@@ -21,7 +21,11 @@ export default async function AppsPage() {
   const apps = await listApps({ userId: user.id });
   return (
     <>
-      <PageHeader title="我的应用" description="每个应用拥有独立的 AppKey / AppSecret，调用 API 时在请求头 appkey 中携带。" actions={<CreateAppButton />} />
+      <PageHeader
+        title="我的应用"
+        description="每个应用拥有独立的 AppKey / AppSecret，调用 API 时在请求头 appkey 中携带。"
+        actions={<CreateAppButton />}
+      />
       <Card>
         {apps.length === 0 ? (
           <EmptyState title="还没有应用" description="点击右上角「新增应用」创建第一个应用，然后为其开通需要的能力。" />
@@ -51,7 +55,15 @@ export default async function AppsPage() {
                   </Td>
                   <Td>
                     <div className="flex flex-wrap gap-1">
-                      {app.capabilities.length === 0 ? <span className="text-xs text-muted">未开通</span> : app.capabilities.map((c) => <Badge key={c} tone="primary">{getCapabilityDef(c).name}</Badge>)}
+                      {app.capabilities.length === 0 ? (
+                        <span className="text-xs text-muted">未开通</span>
+                      ) : (
+                        app.capabilities.map((c) => (
+                          <Badge key={c} tone="primary">
+                            {getCapabilityDef(c).name}
+                          </Badge>
+                        ))
+                      )}
                     </div>
                   </Td>
                   <Td className="text-xs whitespace-nowrap text-muted">{formatDateTime(app.createdAt)}</Td>

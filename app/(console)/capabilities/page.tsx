@@ -20,7 +20,10 @@ export default async function CapabilitiesPage() {
   const tiers = paid[0]?.priceTiers.map((t) => t.calls) ?? [];
   return (
     <>
-      <PageHeader title="能力列表" description="印刷文字识别提供以下 API 能力。商用能力需领取免费额度或购买资源包，限免能力开通即可使用。" />
+      <PageHeader
+        title="能力列表"
+        description="印刷文字识别提供以下 API 能力。商用能力需领取免费额度或购买资源包，限免能力开通即可使用。"
+      />
       <div className="grid gap-4 md:grid-cols-2">
         {CAPABILITIES.map((c) => {
           const openedIn = apps.filter((a) => a.capabilities.includes(c.id)).length;

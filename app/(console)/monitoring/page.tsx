@@ -21,7 +21,10 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title="应用监控" description="按应用和能力查看请求次数、响应时间与请求流量，以及每次调用的日志。数据每 30 秒自动刷新。" />
       <MonitoringDashboard
-        options={{ apps: apps.map((a) => ({ id: a.id, name: a.name })), capabilities: CAPABILITIES.map((c) => ({ id: c.id, name: c.name })) }}
+        options={{
+          apps: apps.map((a) => ({ id: a.id, name: a.name })),
+          capabilities: CAPABILITIES.map((c) => ({ id: c.id, name: c.name })),
+        }}
         initial={{ range: initial.range, appId, capabilityId: initial.capabilityId }}
       />
     </>

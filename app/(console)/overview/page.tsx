@@ -37,7 +37,15 @@ export default async function OverviewPage() {
 
       <div className="mt-4 grid gap-4 xl:grid-cols-3">
         <Card className="xl:col-span-2">
-          <CardHeader title="调用趋势" description="近 30 天每日调用次数" actions={<Link href="/monitoring?range=30d" className="text-xs text-primary hover:underline">应用监控 →</Link>} />
+          <CardHeader
+            title="调用趋势"
+            description="近 30 天每日调用次数"
+            actions={
+              <Link href="/monitoring?range=30d" className="text-xs text-primary hover:underline">
+                应用监控 →
+              </Link>
+            }
+          />
           <CardBody>
             <DailyCallsChart points={stats.daily} />
           </CardBody>
@@ -72,7 +80,14 @@ export default async function OverviewPage() {
       </div>
 
       <Card className="mt-4">
-        <CardHeader title="已开通能力与剩余额度" actions={<Link href="/packs" className="text-xs text-primary hover:underline">资源包 →</Link>} />
+        <CardHeader
+          title="已开通能力与剩余额度"
+          actions={
+            <Link href="/packs" className="text-xs text-primary hover:underline">
+              资源包 →
+            </Link>
+          }
+        />
         <div className="grid divide-y divide-line md:grid-cols-4 md:divide-x md:divide-y-0">
           {CAPABILITIES.map((c) => {
             const q = quota.find((x) => x.capabilityId === c.id)!;
@@ -85,7 +100,9 @@ export default async function OverviewPage() {
                 </div>
                 <p className="mt-3 text-xs text-muted">剩余额度</p>
                 <p className="text-xl font-semibold tabular-nums">{!c.paid ? "限时免费" : `${formatNumber(q.remaining)} 次`}</p>
-                <p className="mt-1 text-xs text-muted">{!c.paid ? "开通即可使用" : q.nextExpiry ? `最近到期 ${formatDate(q.nextExpiry)}` : "暂无可用资源包"}</p>
+                <p className="mt-1 text-xs text-muted">
+                  {!c.paid ? "开通即可使用" : q.nextExpiry ? `最近到期 ${formatDate(q.nextExpiry)}` : "暂无可用资源包"}
+                </p>
                 <div className="mt-3 flex gap-3 text-xs">
                   <Link href={`/playground/${c.id}`} className="text-primary hover:underline">
                     在线体验

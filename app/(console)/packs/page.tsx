@@ -36,14 +36,24 @@ function packState(p: PackDto): { label: string; tone: BadgeTone } {
 
 export default async function PacksPage() {
   const user = await requireUser();
-  const [quota, packs, orders] = await Promise.all([getQuotaSummary({ userId: user.id }), listPacks({ userId: user.id }), listOrders({ userId: user.id })]);
+  const [quota, packs, orders] = await Promise.all([
+    getQuotaSummary({ userId: user.id }),
+    listPacks({ userId: user.id }),
+    listOrders({ userId: user.id }),
+  ]);
   const paid = CAPABILITIES.filter((c) => c.paid);
   const testPayments = isTestPaymentsOn();
   return (
     <>
-      <PageHeader title="资源包" description="封顶资源包计费：调用次数从有效期内、最早到期的资源包中抵扣；有效期一年，过期作废；已购资源包一经使用不支持退订。" />
+      <PageHeader
+        title="资源包"
+        description="封顶资源包计费：调用次数从有效期内、最早到期的资源包中抵扣；有效期一年，过期作废；已购资源包一经使用不支持退订。"
+      />
       {testPayments ? (
-        <TestPaymentLabel label={`${testPaymentProvider.label}：本实例启用了内置测试支付，购买资源包不产生真实交易`} className="mb-4 rounded border px-4 py-2" />
+        <TestPaymentLabel
+          label={`${testPaymentProvider.label}：本实例启用了内置测试支付，购买资源包不产生真实交易`}
+          className="mb-4 rounded border px-4 py-2"
+        />
       ) : (
         <p role="note" className="mb-4 rounded border border-line bg-slate-50 px-4 py-2 text-sm text-muted">
           {NO_PAYMENT_PROVIDER_TEXT}。
@@ -65,7 +75,12 @@ export default async function PacksPage() {
                 </div>
                 <div className="flex flex-wrap gap-2">
                   <ClaimTrialButton capabilityId={c.id} capabilityName={c.name} calls={c.trialCalls} claimed={q.trialClaimed} />
-                  <BuyPackButton capabilityId={c.id} capabilityName={c.name} tiers={c.priceTiers} testPaymentLabel={testPayments ? testPaymentProvider.label : null} />
+                  <BuyPackButton
+                    capabilityId={c.id}
+                    capabilityName={c.name}
+                    tiers={c.priceTiers}
+                    testPaymentLabel={testPayments ? testPaymentProvider.label : null}
+                  />
                 </div>
               </CardBody>
             </Card>
@@ -116,7 +131,10 @@ export default async function PacksPage() {
       </Card>
 
       <Card className="mt-5">
-        <CardHeader title="订单" description={testPayments ? `支付由支付服务提供方处理；当前为${testPaymentProvider.label}` : "支付由支付服务提供方处理"} />
+        <CardHeader
+          title="订单"
+          description={testPayments ? `支付由支付服务提供方处理；当前为${testPaymentProvider.label}` : "支付由支付服务提供方处理"}
+        />
         {orders.length === 0 ? (
           <EmptyState title="暂无订单" />
         ) : (

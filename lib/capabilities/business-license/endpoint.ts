@@ -9,7 +9,17 @@ import { GatewayError } from "@/lib/errors/gateway-errors";
 import { BUSINESS_LICENSE_ERRORS } from "./errors";
 import { BUSINESS_LICENSE_ACTION, MAX_BUSINESS_LICENSE_IMAGE_BYTES, parseBusinessLicenseRequest } from "./request";
 
-const DETAIL_KEYS = ["union_id", "regist_no", "name", "type", "addr", "legal_rep", "regist_captial", "establish_date", "operation_period"] as const;
+const DETAIL_KEYS = [
+  "union_id",
+  "regist_no",
+  "name",
+  "type",
+  "addr",
+  "legal_rep",
+  "regist_captial",
+  "establish_date",
+  "operation_period",
+] as const;
 
 // POST /v1/aiop/api/2k8jo3ghhjwg/businesslicense/ocr/v1/BusinessLicense.json – business licence
 // POST /v1/aiop/api/2z0yhhrzgv0g/tts/predict – the seed's URL for it, served as an alias
@@ -28,7 +38,10 @@ export const businessLicenseEndpoint: CapabilityEndpoint = {
   },
   contract: {
     // No other keys are allowed (400007): the opt-in is a query parameter.
-    request: z.strictObject({ Action: z.literal(BUSINESS_LICENSE_ACTION), ImageData: base64Image.describe("一张图片（≤ 7 MiB）的 Base64").meta({ examples: ["/9j/4AAQSkZJRg..."] }) }),
+    request: z.strictObject({
+      Action: z.literal(BUSINESS_LICENSE_ACTION),
+      ImageData: base64Image.describe("一张图片（≤ 7 MiB）的 Base64").meta({ examples: ["/9j/4AAQSkZJRg..."] }),
+    }),
     response: z.object({
       statusCode: z.literal(0),
       message: z.literal("success"),

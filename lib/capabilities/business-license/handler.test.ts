@@ -15,14 +15,22 @@ vi.mock("./recognize", async () => {
 import { handleBusinessLicense } from "./handler";
 
 const b64 = (buf: Buffer) => buf.toString("base64");
-const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: "#fff" } }).png().toBuffer();
+const png = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
 const CTX = { requestId: "t", query: new URLSearchParams() };
 
 describe("business licence image checks are whole-request errors", () => {
   test.each([
     ["bad base64", async () => "@@@", 400011, "'ImageData'字段base64数据处理异常"],
     ["not an image", async () => b64(Buffer.from("GIF89a not supported")), 400012, "请求文件格式不合法"],
-    ["over 7 MiB", async () => b64(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(7 * 1024 * 1024)])), 400013, "图片文件大小不符合要求"],
+    [
+      "over 7 MiB",
+      async () => b64(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(7 * 1024 * 1024)])),
+      400013,
+      "图片文件大小不符合要求",
+    ],
     ["truncated", async () => b64((await png(100, 100)).subarray(0, 30)), 400014, "图片解码错误"],
     ["too small", async () => b64(await png(31, 100)), 400015, "图片尺寸不符合要求"],
   ])("%s → %i", async (_name, make, code, message) => {
@@ -34,6 +42,10 @@ describe("business licence image checks are whole-request errors", () => {
 
   test("a decodable image is recognised: statusCode 0, message success, a single object", async () => {
     const outcome = await handleBusinessLicense({ imageData: b64(await png(64, 64)) }, CTX);
-    expect(outcome).toMatchObject({ httpStatus: 200, successCount: 1, body: { statusCode: 0, message: "success", returnObj: { license_type: "Not Business License" } } });
+    expect(outcome).toMatchObject({
+      httpStatus: 200,
+      successCount: 1,
+      body: { statusCode: 0, message: "success", returnObj: { license_type: "Not Business License" } },
+    });
   });
 });

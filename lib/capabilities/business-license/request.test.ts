@@ -26,7 +26,10 @@ describe("business licence checks, in the seed's order", () => {
   });
 
   test("a valid body", () => {
-    expect(parseBusinessLicenseRequest(body({ Action: "BusinessCardOCR", ImageData: "abc" }))).toEqual({ ok: true, request: { imageData: "abc" } });
+    expect(parseBusinessLicenseRequest(body({ Action: "BusinessCardOCR", ImageData: "abc" }))).toEqual({
+      ok: true,
+      request: { imageData: "abc" },
+    });
   });
 });
 

@@ -32,7 +32,9 @@ export const generalOcrEndpoint: CapabilityEndpoint = {
     response: z.object({
       statusCode: z.literal(0),
       message: batchMessage,
-      returnObj: z.array(z.union([z.object({ text_line: z.int(), detail: z.array(line).describe("文本行，按阅读顺序") }), perImageFailure])),
+      returnObj: z.array(
+        z.union([z.object({ text_line: z.int(), detail: z.array(line).describe("文本行，按阅读顺序") }), perImageFailure]),
+      ),
     }),
   },
 };

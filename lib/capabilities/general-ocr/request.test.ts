@@ -39,7 +39,12 @@ describe("general OCR whole-request checks, in order", () => {
 
 test.each([400001, 400003, 400018, 500001])("error %i serializes in the seed's shape", (code) => {
   const body = new CapabilityError(GENERAL_OCR_ERRORS, code).toJSON();
-  expect(body).toEqual({ statusCode: code, message: "error", details: GENERAL_OCR_ERRORS.codes[code as keyof typeof GENERAL_OCR_ERRORS.codes].details, error: `AI_OP_${code}` });
+  expect(body).toEqual({
+    statusCode: code,
+    message: "error",
+    details: GENERAL_OCR_ERRORS.codes[code as keyof typeof GENERAL_OCR_ERRORS.codes].details,
+    error: `AI_OP_${code}`,
+  });
 });
 
 test("HTTP status follows the code family", () => {

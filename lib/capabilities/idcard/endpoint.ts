@@ -9,7 +9,14 @@ import { IDCARD_ERRORS } from "./errors";
 import { parseIdCardRequest } from "./request";
 
 const DETAIL_KEYS = ["name", "sex", "nation", "birthday", "idn", "addr", "org", "validperiod"] as const;
-const WARNINGS = ["card_not_found", "idn_check_digit_failed", "idn_repaired", "birthday_mismatch", "sex_mismatch", "low_confidence"] as const;
+const WARNINGS = [
+  "card_not_found",
+  "idn_check_digit_failed",
+  "idn_repaired",
+  "birthday_mismatch",
+  "sex_mismatch",
+  "low_confidence",
+] as const;
 
 const card = z.object({
   note: z.enum(["front", "back", ""]).describe("front：国徽面；back：人像面；未检测到身份证时为空"),
@@ -36,8 +43,14 @@ export const idCardEndpoint: CapabilityEndpoint = {
   contract: {
     request: z.object({
       data: batchData,
-      return_face: z.boolean().optional().describe("扩展（默认关闭）：为 true 时 idcard_face 返回人像面头像裁剪图（JPEG Base64），无法定位时仍为 no face"),
-      return_warnings: z.boolean().optional().describe(`扩展（默认关闭）：为 true 时每张结果增加 warnings：${WARNINGS.join("、")}`),
+      return_face: z
+        .boolean()
+        .optional()
+        .describe("扩展（默认关闭）：为 true 时 idcard_face 返回人像面头像裁剪图（JPEG Base64），无法定位时仍为 no face"),
+      return_warnings: z
+        .boolean()
+        .optional()
+        .describe(`扩展（默认关闭）：为 true 时每张结果增加 warnings：${WARNINGS.join("、")}`),
     }),
     response: z.object({ statusCode: z.literal(0), message: batchMessage, returnObj: z.array(z.union([card, perImageFailure])) }),
     query: [fieldBoxesQuery],

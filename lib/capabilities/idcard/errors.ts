@@ -2,7 +2,11 @@ import type { CapabilityErrorFamily, CapabilityErrorText } from "@/lib/capabilit
 
 // Seed §4.3.2 table 10 (ID card, 4-digit codes); 错误信息 and 错误描述 are identical there.
 /** A row whose 错误信息 and 错误描述 are the same text (the 4-digit tables). */
-export const same = (text: string, extra: Pick<CapabilityErrorText, "http" | "scope"> = {}): CapabilityErrorText => ({ message: text, details: text, ...extra });
+export const same = (text: string, extra: Pick<CapabilityErrorText, "http" | "scope"> = {}): CapabilityErrorText => ({
+  message: text,
+  details: text,
+  ...extra,
+});
 
 export const IDCARD_ERRORS = {
   codes: {

@@ -15,7 +15,8 @@ export async function handleIdCard(request: IdCardRequest, { requestId, query }:
     images: request.images,
     family: IDCARD_ERRORS,
     codes: FOUR_DIGIT_IMAGE_CODES,
-    read: (file, decode) => recognizeIdCard(file, decode, { returnFace: request.returnFace, withWarnings: request.returnWarnings, withFieldBoxes }),
+    read: (file, decode) =>
+      recognizeIdCard(file, decode, { returnFace: request.returnFace, withWarnings: request.returnWarnings, withFieldBoxes }),
     requestId,
   });
 }

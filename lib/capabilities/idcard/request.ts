@@ -19,5 +19,8 @@ export function parseIdCardRequest(bytes: Uint8Array): IdCardParse {
   const checked = checkBatchBody(bytes, FOUR_DIGIT_BODY_CODES);
   if (!checked.ok) return checked;
   const { body } = checked;
-  return { ok: true, request: { images: checked.images, returnFace: body.return_face === true, returnWarnings: body.return_warnings === true } };
+  return {
+    ok: true,
+    request: { images: checked.images, returnFace: body.return_face === true, returnWarnings: body.return_warnings === true },
+  };
 }

@@ -27,7 +27,17 @@ const identity = (w: number, h: number): ResizeOp[] => [{ kind: "resize", fromWi
 
 describe("dbPostprocess", () => {
   test("finds an axis-aligned region and grows it by the unclip offset", () => {
-    const map = mapWith(200, 100, [{ quad: [[20, 40], [120, 40], [120, 50], [20, 50]], value: 0.9 }]);
+    const map = mapWith(200, 100, [
+      {
+        quad: [
+          [20, 40],
+          [120, 40],
+          [120, 50],
+          [20, 50],
+        ],
+        value: 0.9,
+      },
+    ]);
     const boxes = dbPostprocess(map, identity(200, 100), 200, 100);
     expect(boxes).toHaveLength(1);
     const [tl, tr, br, bl] = boxes[0]!.quad;
@@ -58,15 +68,49 @@ describe("dbPostprocess", () => {
 
   test("drops weak, tiny and below-threshold regions", () => {
     const map = mapWith(200, 100, [
-      { quad: [[10, 10], [90, 10], [90, 20], [10, 20]], value: 0.45 }, // above binary, below box threshold
-      { quad: [[150, 50], [151, 50], [151, 51], [150, 51]], value: 0.99 }, // 2×2 px
-      { quad: [[10, 60], [90, 60], [90, 70], [10, 70]], value: 0.2 }, // below binary threshold
+      {
+        quad: [
+          [10, 10],
+          [90, 10],
+          [90, 20],
+          [10, 20],
+        ],
+        value: 0.45,
+      }, // above binary, below box threshold
+      {
+        quad: [
+          [150, 50],
+          [151, 50],
+          [151, 51],
+          [150, 51],
+        ],
+        value: 0.99,
+      }, // 2×2 px
+      {
+        quad: [
+          [10, 60],
+          [90, 60],
+          [90, 70],
+          [10, 70],
+        ],
+        value: 0.2,
+      }, // below binary threshold
     ]);
     expect(dbPostprocess(map, identity(200, 100), 200, 100)).toEqual([]);
   });
 
   test("maps boxes back through the resize record and clips to the image", () => {
-    const map = mapWith(100, 50, [{ quad: [[10, 20], [60, 20], [60, 30], [10, 30]], value: 0.9 }]);
+    const map = mapWith(100, 50, [
+      {
+        quad: [
+          [10, 20],
+          [60, 20],
+          [60, 30],
+          [10, 30],
+        ],
+        value: 0.9,
+      },
+    ]);
     const ops: ResizeOp[] = [{ kind: "resize", fromWidth: 400, fromHeight: 100, toWidth: 100, toHeight: 50 }];
     const [box] = dbPostprocess(map, ops, 400, 100, { ...DET_CONFIG, unclipRatio: 0 });
     expect(box!.quad[0][0]).toBeCloseTo(40, 0);
@@ -78,8 +122,24 @@ describe("dbPostprocess", () => {
 
   test("separates neighbouring regions", () => {
     const map = mapWith(200, 100, [
-      { quad: [[10, 10], [90, 10], [90, 20], [10, 20]], value: 0.9 },
-      { quad: [[10, 40], [90, 40], [90, 50], [10, 50]], value: 0.9 },
+      {
+        quad: [
+          [10, 10],
+          [90, 10],
+          [90, 20],
+          [10, 20],
+        ],
+        value: 0.9,
+      },
+      {
+        quad: [
+          [10, 40],
+          [90, 40],
+          [90, 50],
+          [10, 50],
+        ],
+        value: 0.9,
+      },
     ]);
     expect(dbPostprocess(map, identity(200, 100), 200, 100)).toHaveLength(2);
   });

@@ -62,9 +62,15 @@ export function sortBoxes<T>(items: readonly T[], quadOf: (item: T) => Quad): T[
   const placed = items.map((item) => place(item, quadOf(item)));
   const vertical = placed.filter((p) => p.height >= CROP_CONFIG.verticalRatio * p.width).length;
   if (vertical * 2 > placed.length) {
-    const columns = group(placed.sort((a, b) => b.cx - a.cx || a.top - b.top), inSameColumn);
+    const columns = group(
+      placed.sort((a, b) => b.cx - a.cx || a.top - b.top),
+      inSameColumn,
+    );
     return columns.flatMap((column) => column.sort((a, b) => a.top - b.top).map((p) => p.item));
   }
-  const lines = group(placed.sort((a, b) => a.cy - b.cy || a.left - b.left), onSameLine);
+  const lines = group(
+    placed.sort((a, b) => a.cy - b.cy || a.left - b.left),
+    onSameLine,
+  );
   return lines.flatMap((line) => line.sort((a, b) => a.left - b.left).map((p) => p.item));
 }

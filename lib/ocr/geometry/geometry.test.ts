@@ -26,7 +26,8 @@ describe("minAreaRect", () => {
   test("recovers a rotated rectangle from its points", () => {
     const a = Math.PI / 6;
     const pts: Point[] = [];
-    for (let u = 0; u <= 40; u += 2) for (let v = 0; v <= 10; v += 2) pts.push([u * Math.cos(a) - v * Math.sin(a), u * Math.sin(a) + v * Math.cos(a)]);
+    for (let u = 0; u <= 40; u += 2)
+      for (let v = 0; v <= 10; v += 2) pts.push([u * Math.cos(a) - v * Math.sin(a), u * Math.sin(a) + v * Math.cos(a)]);
     const r = minAreaRect(pts);
     expect([Math.max(r.width, r.height), Math.min(r.width, r.height)].map((x) => Math.round(x))).toEqual([40, 10]);
     expect(polygonArea(rectCorners(r))).toBeCloseTo(400, 3);
@@ -35,21 +36,55 @@ describe("minAreaRect", () => {
   test("degenerate inputs", () => {
     expect(minAreaRect([]).width).toBe(0);
     expect(minAreaRect([[3, 4]]).center).toEqual([3, 4]);
-    expect(minAreaRect([[0, 0], [10, 0]]).width).toBeCloseTo(10);
+    expect(
+      minAreaRect([
+        [0, 0],
+        [10, 0],
+      ]).width,
+    ).toBeCloseTo(10);
   });
 });
 
 describe("quads", () => {
   test("orderQuad returns TL, TR, BR, BL", () => {
-    expect(orderQuad([[10, 10], [0, 10], [10, 0], [0, 0]])).toEqual([[0, 0], [10, 0], [10, 10], [0, 10]]);
+    expect(
+      orderQuad([
+        [10, 10],
+        [0, 10],
+        [10, 0],
+        [0, 0],
+      ]),
+    ).toEqual([
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ]);
   });
 
   test("quadIou", () => {
-    const a: Quad = [[0, 0], [10, 0], [10, 10], [0, 10]];
-    const b: Quad = [[5, 0], [15, 0], [15, 10], [5, 10]];
+    const a: Quad = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ];
+    const b: Quad = [
+      [5, 0],
+      [15, 0],
+      [15, 10],
+      [5, 10],
+    ];
     expect(quadIou(a, a)).toBeCloseTo(1);
     expect(quadIou(a, b)).toBeCloseTo(50 / 150);
-    expect(quadIou(a, [[20, 20], [30, 20], [30, 30], [20, 30]])).toBe(0);
+    expect(
+      quadIou(a, [
+        [20, 20],
+        [30, 20],
+        [30, 30],
+        [20, 30],
+      ]),
+    ).toBe(0);
   });
 });
 
@@ -67,7 +102,17 @@ describe("pixels", () => {
 
   test("warpQuad: axis-aligned quad is a plain crop", () => {
     const img = gradient(50, 40);
-    const crop = warpQuad(img, [[10, 5], [30, 5], [30, 15], [10, 15]], 20, 10);
+    const crop = warpQuad(
+      img,
+      [
+        [10, 5],
+        [30, 5],
+        [30, 15],
+        [10, 15],
+      ],
+      20,
+      10,
+    );
     expect([crop.width, crop.height]).toEqual([20, 10]);
     expect(px(crop, 0, 0)).toEqual([10, 5, 128]);
     expect(px(crop, 19, 9)).toEqual([29, 14, 128]);
@@ -76,7 +121,17 @@ describe("pixels", () => {
   test("warpQuad: a 90°-rotated quad rotates the content", () => {
     const img = gradient(50, 40);
     // Quad whose "top" edge runs downwards along x = 30.
-    const crop = warpQuad(img, [[30, 5], [30, 25], [20, 25], [20, 5]], 20, 10);
+    const crop = warpQuad(
+      img,
+      [
+        [30, 5],
+        [30, 25],
+        [20, 25],
+        [20, 5],
+      ],
+      20,
+      10,
+    );
     expect(px(crop, 0, 0)).toEqual([29, 5, 128]);
     expect(px(crop, 19, 0)).toEqual([29, 24, 128]);
   });

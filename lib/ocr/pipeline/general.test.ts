@@ -49,7 +49,14 @@ test("recognize() sorts lines, maps boxes and drops empty or unsure readings", a
     classifier: { run: async (crops) => crops.map(() => false) },
     recognizer: {
       run: async (crops) =>
-        crops.map((_, i) => [{ text: "top", score: 0.9 }, { text: "", score: 0.9 }, { text: "bottom", score: 0.3 }][i]!),
+        crops.map(
+          (_, i) =>
+            [
+              { text: "top", score: 0.9 },
+              { text: "", score: 0.9 },
+              { text: "bottom", score: 0.3 },
+            ][i]!,
+        ),
     },
   });
   const lines = await pipeline.recognize(image);

@@ -46,10 +46,7 @@ export class GeneralOcrPipeline {
     const recOptions = { ...REC_CONFIG, withProbs: options.withProbs };
     const flagged = options.skipCls ? [] : await this.stages.classifier.run(crops);
     const flippedIndex = crops.map((_, i) => i).filter((i) => flagged[i]);
-    const results = await this.stages.recognizer.run(
-      [...crops, ...flippedIndex.map((i) => rotate180(crops[i]!))],
-      recOptions,
-    );
+    const results = await this.stages.recognizer.run([...crops, ...flippedIndex.map((i) => rotate180(crops[i]!))], recOptions);
     const chosen = results.slice(0, crops.length);
     flippedIndex.forEach((cropIndex, k) => {
       const flipped = results[crops.length + k]!;

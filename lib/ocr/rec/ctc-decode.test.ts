@@ -15,10 +15,48 @@ function probs(rows: [number, number][]): Float32Array {
 }
 
 test.each([
-  ["merges repeats and drops blanks", [[1, 0.9], [1, 0.8], [0, 0.9], [1, 0.7], [2, 0.6], [0, 0.99]], "aab", (0.9 + 0.7 + 0.6) / 3],
-  ["repeat separated by blank is two characters", [[3, 1], [0, 1], [3, 1]], "中中", 1],
-  ["all blanks → empty with score 0", [[0, 0.9], [0, 0.9]], "", 0],
-  ["space class is kept", [[1, 1], [4, 1], [2, 1]], "a b", 1],
+  [
+    "merges repeats and drops blanks",
+    [
+      [1, 0.9],
+      [1, 0.8],
+      [0, 0.9],
+      [1, 0.7],
+      [2, 0.6],
+      [0, 0.99],
+    ],
+    "aab",
+    (0.9 + 0.7 + 0.6) / 3,
+  ],
+  [
+    "repeat separated by blank is two characters",
+    [
+      [3, 1],
+      [0, 1],
+      [3, 1],
+    ],
+    "中中",
+    1,
+  ],
+  [
+    "all blanks → empty with score 0",
+    [
+      [0, 0.9],
+      [0, 0.9],
+    ],
+    "",
+    0,
+  ],
+  [
+    "space class is kept",
+    [
+      [1, 1],
+      [4, 1],
+      [2, 1],
+    ],
+    "a b",
+    1,
+  ],
 ] as const)("%s", (_, rows, text, score) => {
   const r = ctcGreedyDecode(probs(rows.map((x) => [...x] as [number, number])), rows.length, dictionary.length, dictionary);
   expect(r.text).toBe(text);

@@ -55,7 +55,14 @@ export class WorkerPool {
   run(request: JobRequest, transfer: ArrayBuffer[] = []): Promise<TimedResult> {
     if (this.closed) return Promise.reject(new Error("OCR engine is closed"));
     return new Promise((resolve, reject) => {
-      const job: Job = { request: { ...request, id: this.nextId++ } as WorkerRequest, transfer, resolve, reject, enqueuedAt: performance.now(), queueMs: 0 };
+      const job: Job = {
+        request: { ...request, id: this.nextId++ } as WorkerRequest,
+        transfer,
+        resolve,
+        reject,
+        enqueuedAt: performance.now(),
+        queueMs: 0,
+      };
       this.queue.push(job);
       this.dispatch();
     });

@@ -28,7 +28,13 @@ export default async function AppDetailPage({ params }: { params: Promise<{ appI
   // Another user's app and a missing app answer the same 404.
   if (!app) notFound();
   const quota = await getQuotaSummary({ userId: user.id });
-  const capabilities = CAPABILITIES.map((c) => ({ id: c.id, name: c.name, paid: c.paid, summary: c.summary, opened: app.capabilities.includes(c.id) }));
+  const capabilities = CAPABILITIES.map((c) => ({
+    id: c.id,
+    name: c.name,
+    paid: c.paid,
+    summary: c.summary,
+    opened: app.capabilities.includes(c.id),
+  }));
   const opened = capabilities.filter((c) => c.opened);
 
   return (
@@ -68,7 +74,11 @@ export default async function AppDetailPage({ params }: { params: Promise<{ appI
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="能力管理" description="已开通的能力不可关闭；不调用则不产生费用" actions={<OpenCapabilityButton appId={app.id} capabilities={capabilities} />} />
+          <CardHeader
+            title="能力管理"
+            description="已开通的能力不可关闭；不调用则不产生费用"
+            actions={<OpenCapabilityButton appId={app.id} capabilities={capabilities} />}
+          />
           {opened.length === 0 ? (
             <EmptyState title="尚未开通任何能力" description="点击「去开通」为该应用添加能力。" />
           ) : (

@@ -19,7 +19,11 @@ export default async function PlaygroundPage({ params }: { params: Promise<{ cap
   if (!isCapabilityId(capability)) notFound();
   const user = await requireUser();
   const def = getCapabilityDef(capability);
-  const [apps, keys, quota] = await Promise.all([listApps({ userId: user.id }), listAccessKeys({ userId: user.id }), getQuotaSummary({ userId: user.id })]);
+  const [apps, keys, quota] = await Promise.all([
+    listApps({ userId: user.id }),
+    listAccessKeys({ userId: user.id }),
+    getQuotaSummary({ userId: user.id }),
+  ]);
   const q = quota.find((x) => x.capabilityId === capability);
   return (
     <>

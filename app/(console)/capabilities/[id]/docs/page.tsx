@@ -125,9 +125,19 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
           <CardHeader title="接口信息" />
           <CardBody className="space-y-3 text-sm">
             <p>
-              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm">{canonical}</code> <CopyButton value={canonical ?? ""} />
+              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm">{canonical}</code>{" "}
+              <CopyButton value={canonical ?? ""} />
             </p>
-            {aliases.length > 0 && <p className="text-xs text-muted">兼容路径（别名）：{aliases.map((a) => <code key={a} className="mx-1 font-mono">{a}</code>)}</p>}
+            {aliases.length > 0 && (
+              <p className="text-xs text-muted">
+                兼容路径（别名）：
+                {aliases.map((a) => (
+                  <code key={a} className="mx-1 font-mono">
+                    {a}
+                  </code>
+                ))}
+              </p>
+            )}
             <p className="text-xs text-muted">请求地址 = 终端节点（本平台的访问地址）+ 接口路径。</p>
             <ul className="list-disc space-y-1 pl-5 text-xs text-muted">
               {docs.limits.map((l) => (
@@ -151,7 +161,9 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
           <CardHeader title="认证鉴权（EOP 签名）" />
           <CardBody className="space-y-3 text-sm">
             <ol className="list-decimal space-y-1 pl-5 text-xs leading-relaxed">
-              <li>待签字符串 = 按名称排序的「header名:值\n」拼接 + &quot;\n&quot; + 排序后的 query + &quot;\n&quot; + hex(sha256(原始请求体))</li>
+              <li>
+                待签字符串 = 按名称排序的「header名:值\n」拼接 + &quot;\n&quot; + 排序后的 query + &quot;\n&quot; + hex(sha256(原始请求体))
+              </li>
               <li>ktime = HMAC-SHA256(SK, eop-date)；kAk = HMAC-SHA256(ktime, AK)；kdate = HMAC-SHA256(kAk, eop-date 前 8 位)</li>
               <li>Signature = Base64(HMAC-SHA256(kdate, 待签字符串))</li>
               <li>Eop-Authorization: &lt;AK&gt; Headers=appkey;ctyun-eop-request-id;eop-date Signature=&lt;Signature&gt;</li>
@@ -185,7 +197,10 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
           <ErrorTable rows={errors.capability} label="能力错误码" />
         </Card>
         <Card>
-          <CardHeader title="网关错误码" description='返回格式：{"statusCode": <码>, "message": "<错误信息>", "error": "EOP_<码>"}，可能附带说明检查项的 details。机器可读的完整接口描述：/api/openapi.json（OpenAPI 3.1）' />
+          <CardHeader
+            title="网关错误码"
+            description='返回格式：{"statusCode": <码>, "message": "<错误信息>", "error": "EOP_<码>"}，可能附带说明检查项的 details。机器可读的完整接口描述：/api/openapi.json（OpenAPI 3.1）'
+          />
           <ErrorTable rows={errors.gateway} label="网关错误码" />
         </Card>
       </div>

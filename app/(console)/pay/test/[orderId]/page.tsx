@@ -23,7 +23,14 @@ export default async function TestPaymentPage({ params }: { params: Promise<{ or
   const def = getCapabilityDef(order.capabilityId);
   return (
     <>
-      <PageHeader breadcrumb={<Link href="/packs" className="hover:text-primary">资源包</Link>} title="收银台" />
+      <PageHeader
+        breadcrumb={
+          <Link href="/packs" className="hover:text-primary">
+            资源包
+          </Link>
+        }
+        title="收银台"
+      />
       <Card className="max-w-xl">
         <TestPaymentLabel label={testPaymentProvider.label} className="border-b px-5 py-3" />
         <CardBody className="space-y-4">
@@ -57,7 +64,9 @@ export default async function TestPaymentPage({ params }: { params: Promise<{ or
               </Link>
             </p>
           )}
-          <p className="text-xs text-muted">接入真实支付（支付宝、微信支付、银联等）时，实现 lib/payments 中的 PaymentProvider 接口即可替换此页面。</p>
+          <p className="text-xs text-muted">
+            接入真实支付（支付宝、微信支付、银联等）时，实现 lib/payments 中的 PaymentProvider 接口即可替换此页面。
+          </p>
         </CardBody>
       </Card>
     </>
