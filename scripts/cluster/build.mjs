@@ -14,8 +14,10 @@ import path from "node:path";
 import { root } from "../lib/prepare.mjs";
 
 const cacheDir = path.join(os.tmpdir(), "ocr-cluster-build");
-// Local state, build outputs, tests and docs of the checkout: not needed to run, so neither copied
-// nor hashed (editing a test or the README does not rebuild).
+// Local state, build outputs and docs of the checkout: not needed to run, so neither copied nor
+// hashed (editing the README does not rebuild). e2e/ and tests/ are copied: \`next build\` type-checks
+// the whole project, and the measurement scripts import their fixtures and support (the test
+// files themselves are skipped below).
 const SKIP = new Set([
   "node_modules",
   ".next",
@@ -27,8 +29,6 @@ const SKIP = new Set([
   "bench-results",
   "playwright-report",
   "test-results",
-  "e2e",
-  "tests",
   ".ci",
   "deploy",
   "scripts/cluster",
