@@ -16,8 +16,8 @@ import { root } from "../lib/prepare.mjs";
 const cacheDir = path.join(os.tmpdir(), "ocr-cluster-build");
 // Local state, build outputs and docs of the checkout: not needed to run, so neither copied nor
 // hashed (editing the README does not rebuild). e2e/ and tests/ are copied: \`next build\` type-checks
-// the whole project, and the measurement scripts import their fixtures and support (the test
-// files themselves are skipped below).
+// the whole project as the checkout does (specs import the Playwright configs; the measurement
+// scripts import e2e fixtures and test support). Unit test files are skipped below.
 const SKIP = new Set([
   "node_modules",
   ".next",
@@ -36,7 +36,7 @@ const SKIP = new Set([
 ]);
 const skipped = (rel) =>
   SKIP.has(rel) ||
-  /^test-results-|^playwright\..*\.ts$|^vitest\.config\.ts$|^\.env(\.local)?$/.test(rel) ||
+  /^test-results-|^\.env(\.local)?$/.test(rel) ||
   /\.(test\.tsx?|md|tsbuildinfo)$/.test(rel);
 
 function sourceFiles() {
