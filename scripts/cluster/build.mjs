@@ -34,10 +34,7 @@ const SKIP = new Set([
   "scripts/cluster",
   "scripts/cluster.mjs",
 ]);
-const skipped = (rel) =>
-  SKIP.has(rel) ||
-  /^test-results-|^\.env(\.local)?$/.test(rel) ||
-  /\.(test\.tsx?|md|tsbuildinfo)$/.test(rel);
+const skipped = (rel) => SKIP.has(rel) || /^test-results-|^\.env(\.local)?$/.test(rel) || /\.(test\.tsx?|md|tsbuildinfo)$/.test(rel);
 
 function sourceFiles() {
   const files = [];
