@@ -13,31 +13,20 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 // `used` always equals the calls charged in records once the fault is over.
 
 const fault = vi.hoisted(() => ({ duringRecognition: null as null | (() => Promise<void>) }));
-vi.mock("@/lib/ocr/engine", () => ({
-  getOcrEngine: async () => ({
-    recognizeFile: async () => {
-      const hook = fault.duringRecognition;
-      fault.duringRecognition = null;
-      await hook?.();
-      return {
-        ok: true,
-        value: [
-          {
-            text: "你好",
-            box: [
-              [1, 2],
-              [30, 2],
-              [30, 12],
-              [1, 12],
-            ],
-            score: 0.98,
-          },
-        ],
-      };
-    },
-  }),
-  isOcrEngineReady: () => true,
-}));
+vi.mock("@/lib/ocr/engine", async () => {
+  const { fixedRead } = await import("@/tests/support/fake-read");
+  return {
+    getOcrEngine: async () => ({
+      recognizeFile: async () => {
+        const hook = fault.duringRecognition;
+        fault.duringRecognition = null;
+        await hook?.();
+        return fixedRead();
+      },
+    }),
+    isOcrEngineReady: () => true,
+  };
+});
 
 const GENERAL = "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
 const postgres = Boolean(process.env.TEST_POSTGRES_URL);

@@ -13,6 +13,7 @@ const ocr = vi.hoisted(() => ({ hold: null as Promise<void> | null, entered: () 
 
 vi.mock("@/lib/ocr/engine", async () => {
   const { decodeImage } = await import("@/lib/images/decode-image");
+  const { fixedRead } = await import("@/tests/support/fake-read");
   return {
     getOcrEngine: async () => ({
       // The worker's decoding is real; recognition is fixed.
@@ -23,21 +24,7 @@ vi.mock("@/lib/ocr/engine", async () => {
           ocr.entered();
           await ocr.hold;
         }
-        return {
-          ok: true,
-          value: [
-            {
-              text: "你好",
-              box: [
-                [1, 2],
-                [30, 2],
-                [30, 12],
-                [1, 12],
-              ],
-              score: 0.98,
-            },
-          ],
-        };
+        return fixedRead();
       },
     }),
     isOcrEngineReady: () => true,

@@ -11,6 +11,7 @@ import { useTempDatabase } from "@/tests/support/temp-db";
 
 vi.mock("@/lib/ocr/engine", async () => {
   const { recordStage } = await import("@/lib/observability/stage-times");
+  const { fixedRead } = await import("@/tests/support/fake-read");
   const { reportOcrPoolStats } = await import("@/lib/observability/metrics");
   // As the real engine does once its workers are up.
   reportOcrPoolStats(() => ({ workers: 2, busy: 0, queued: 0 }));
@@ -24,21 +25,7 @@ vi.mock("@/lib/ocr/engine", async () => {
         recordStage("queue", 4);
         recordStage("detection", 30);
         recordStage("recognition", 50);
-        return {
-          ok: true,
-          value: [
-            {
-              text: "你好",
-              box: [
-                [1, 2],
-                [30, 2],
-                [30, 12],
-                [1, 12],
-              ],
-              score: 0.98,
-            },
-          ],
-        };
+        return fixedRead();
       },
     }),
     isOcrEngineReady: () => true,
