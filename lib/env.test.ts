@@ -135,3 +135,14 @@ describe("CALL_RECORD_RETENTION_DAYS", () => {
     expect(() => parseEnv({ CALL_RECORD_RETENTION_DAYS: value })).toThrow(/CALL_RECORD_RETENTION_DAYS/);
   });
 });
+
+describe("OCR_WORKER_NICE", () => {
+  test("defaults to 10; 0 leaves the workers at the server's priority", () => {
+    expect(parseEnv({}).OCR_WORKER_NICE).toBe(10);
+    expect(parseEnv({ OCR_WORKER_NICE: "0" }).OCR_WORKER_NICE).toBe(0);
+  });
+
+  test.each(["-1", "20", "5.5", "high"])("%s fails at start, naming the variable", (value) => {
+    expect(() => parseEnv({ OCR_WORKER_NICE: value })).toThrow(/OCR_WORKER_NICE/);
+  });
+});

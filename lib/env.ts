@@ -37,6 +37,8 @@ const schema = z
     OCR_WORKERS: int(2),
     /** ONNX intra-op threads per worker. */
     OCR_INTRA_OP_THREADS: int(1),
+    /** Nice value (0–19) of the OCR worker threads, so the event loop keeps the CPU under full OCR load; 0 leaves them as is. */
+    OCR_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /** Allowed clock skew for eop-date, in minutes. */
     EOP_DATE_SKEW_MINUTES: int(15),
     /**

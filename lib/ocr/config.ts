@@ -68,4 +68,6 @@ export const POOL_CONFIG = {
   workers: 2,
   /** ONNX Runtime intra-op threads per worker. */
   intraOpThreads: 1,
+  /** Nice value of the worker threads: OCR yields the CPU to the event loop (health, console, 503s). */
+  workerNice: 10,
 } as const;

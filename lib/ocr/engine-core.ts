@@ -44,6 +44,8 @@ export interface EngineOptions {
   workers?: number;
   /** ONNX Runtime intra-op threads per worker. Defaults to 1. */
   intraOpThreads?: number;
+  /** Nice value of the worker threads (0–19; lib/ocr/worker/thread-priority.ts). Defaults to 10. */
+  workerNice?: number;
   /** Bundled worker script. Defaults to `<cwd>/.ocr-worker/ocr-worker.mjs`. */
   workerScript?: string;
   /** Called in the caller's async context after each worker job, with its queue wait and stage times. */
@@ -81,7 +83,7 @@ export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngi
   const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));
   const pool = await WorkerPool.start(
     workerScript,
-    { modelPaths, intraOpThreads: opts.intraOpThreads ?? POOL_CONFIG.intraOpThreads },
+    { modelPaths, intraOpThreads: opts.intraOpThreads ?? POOL_CONFIG.intraOpThreads, nice: opts.workerNice ?? POOL_CONFIG.workerNice },
     opts.workers ?? POOL_CONFIG.workers,
   );
 

@@ -50,6 +50,7 @@ function engineOptionsFromEnv(): EngineOptions {
     modelDir: env.OCR_MODEL_DIR,
     workers: env.OCR_WORKERS,
     intraOpThreads: env.OCR_INTRA_OP_THREADS,
+    workerNice: env.OCR_WORKER_NICE,
     onJobTimings: recordJobTimings,
   };
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -9,6 +10,7 @@ import { quadIou } from "@/lib/ocr/geometry/quad";
 import { warpQuad } from "@/lib/ocr/geometry/warp-quad";
 import type { TextLine } from "@/lib/ocr/types";
 import type { JobTimings } from "@/lib/ocr/worker/protocol";
+import { threadPriority } from "@/lib/ocr/worker/thread-priority";
 import { normalizeText } from "@/lib/readers/layout/normalize";
 import { charLength, editDistance } from "@/scripts/scoring/text-metrics";
 
@@ -36,6 +38,21 @@ function charAccuracy(expected: string, actual: string): number {
 function bestMatch(lines: TextLine[], box: TextLine["box"]) {
   return lines.map((line) => ({ line, iou: quadIou(line.box, box) })).sort((a, b) => b.iou - a.iou)[0];
 }
+
+/** Nice values of this process's threads, from /proc (field 19 of each task's stat). */
+function threadNiceValues(): number[] {
+  return fs.readdirSync("/proc/self/task").map((tid) => {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  });
+}
+
+test.runIf(process.platform === "linux")("OCR workers run below the event loop's priority (OCR_WORKER_NICE, default 10)", () => {
+  // This thread keeps the nice value the test run started with (e.g. 0, or 5 under `nice -n 5`).
+  const own = threadPriority()!;
+  expect(own).toBeLessThan(10);
+  expect(threadNiceValues().filter((nice) => nice === 10).length).toBeGreaterThanOrEqual(2);
+});
 
 describe("recognize() on rendered fixtures", () => {
   const results = new Map<string, TextLine[]>();

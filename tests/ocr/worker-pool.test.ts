@@ -21,7 +21,7 @@ parentPort.postMessage({ type: "ready" });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ocr-pool-"));
 const script = path.join(dir, "fake-worker.mjs");
 fs.writeFileSync(script, FAKE_WORKER);
-const init = { modelPaths: { det: "", cls: "", rec: "", dict: "" }, intraOpThreads: 1 };
+const init = { modelPaths: { det: "", cls: "", rec: "", dict: "" }, intraOpThreads: 1, nice: 0 };
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

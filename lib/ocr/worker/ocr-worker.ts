@@ -15,6 +15,7 @@ import { TextRecognizer } from "../rec/text-recognizer";
 import type { FileRead, RecResult, RgbImage } from "../types";
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult, WorkerStageTimings } from "./protocol";
 import { type FileTaskResult, type ReaderTasks, readFile } from "./file-tasks";
+import { lowerThreadPriority } from "./thread-priority";
 
 /** Stage times of the job being handled (one at a time per worker), reported with its result. */
 let clock: WorkerStageTimings = { decodeMs: 0, detMs: 0, recMs: 0 };
@@ -71,6 +72,7 @@ function transferables(readers: ReaderTasks, req: WorkerRequest, result: WorkerR
 export async function runOcrWorker(readers: ReaderTasks): Promise<void> {
   const port = parentPort!;
   const init = workerData as WorkerInit;
+  lowerThreadPriority(init.nice);
   const dictionary = buildDictionary(fs.readFileSync(init.modelPaths.dict, "utf8"));
   const pipeline = await createPipeline(init, dictionary);
   await pipeline.recognize(warmUpImage());

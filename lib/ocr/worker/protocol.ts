@@ -6,6 +6,8 @@ import type { FileTask, FileTaskResult } from "./file-tasks";
 export interface WorkerInit {
   modelPaths: { det: string; cls: string; rec: string; dict: string };
   intraOpThreads: number;
+  /** Nice value the worker thread lowers itself to before loading models (0: unchanged). */
+  nice: number;
 }
 
 export type WorkerRequest =
