@@ -13,11 +13,35 @@ import { logger } from "@/lib/observability/logger";
 // that should wait longer retry with timers (lib/db-faults.ts), everything else answers
 // "database unavailable" at once. The admin CLI, which has no event loop to keep free, waits 5 s.
 
+// Commits run on the event loop thread too: WAL with synchronous=NORMAL appends to the log
+// without an fsync per commit, so a burst of calls does not hold every other request while the
+// disk syncs (SQLITE_SYNCHRONOUS in .env.example). journal_mode is stored in the file; synchronous
+// is per connection, hence both on every connection the client opens (also after a reopen).
+type SqliteFactory = PrismaBetterSqlite3;
+function withConnectionPragmas(factory: SqliteFactory, script: string): SqliteFactory {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(factory, {
+    async connect() {
+      const adapter = await connect();
+      try {
+        await adapter.executeScript(script);
+      } catch (err) {
+        await adapter.dispose();
+        throw err;
+      }
+      return adapter;
+    },
+  });
+}
+
 function createClient() {
   // The generated client matches the provider of DATABASE_URL (scripts/db/generate.mjs regenerates it).
   const adapter = isPostgresUrl(databaseUrl)
     ? new PrismaPg({ connectionString: databaseUrl })
-    : new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: env.SQLITE_BUSY_TIMEOUT_MS });
+    : withConnectionPragmas(
+        new PrismaBetterSqlite3({ url: databaseUrl.replace(/^file:/, ""), timeout: env.SQLITE_BUSY_TIMEOUT_MS }),
+        `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${env.SQLITE_SYNCHRONOUS.toUpperCase()};`,
+      );
   const base = new PrismaClient({
     adapter,
     // Errors are thrown to the caller, which decides (expected P2002s are not worth a log line).

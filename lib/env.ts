@@ -99,6 +99,8 @@ const schema = z
     CALL_RECORD_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(90),
     /** Milliseconds a SQLite query waits, blocking the event loop, for another process's lock before failing over to async retries / 50010. The admin CLI raises it. */
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10),
+    /** SQLite durability per commit in WAL mode: `normal` (no fsync per commit) or `full` (fsync each commit). */
+    SQLITE_SYNCHRONOUS: z.enum(["normal", "full"]).default("normal"),
     /** Seconds after which calls reserved by a request that never settled (lost settlement, hung request) are released with a call record. */
     RESERVATION_TIMEOUT_SECONDS: z.coerce
       .number()

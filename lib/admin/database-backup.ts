@@ -8,8 +8,8 @@ import Database from "better-sqlite3";
 import { databaseUrl, isPostgresUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-// Backup and restore of the embedded SQLite database with SQLite's online backup API, which
-// copies a consistent snapshot while the server keeps reading and writing. The copy is written beside its target and renamed into place,
+// Backup and restore of the embedded SQLite database: a consistent snapshot taken while the
+// server keeps reading and writing (below). The copy is written beside its target and renamed into place,
 // so a failed backup leaves no half-written file. PostgreSQL: pg_dump / pg_restore (README).
 
 const sqlitePath = () => {
@@ -33,12 +33,30 @@ function assertUsableDatabase(file: string) {
   }
 }
 
+// Backup: VACUUM INTO writes one read transaction's snapshot. The database runs in WAL mode
+// (lib/db.ts), where writers never wait for readers, so the online backup API would restart at
+// every write of a busy server and never finish; a WAL snapshot needs nobody to wait.
+function snapshotDatabase(from: string, to: string): number {
+  const source = new Database(from, { readonly: true, fileMustExist: true, timeout: 5_000 });
+  try {
+    source.prepare("VACUUM INTO ?").run(to);
+  } finally {
+    source.close();
+  }
+  const copy = new Database(to, { readonly: true, fileMustExist: true });
+  try {
+    return Number(copy.pragma("page_count", { simple: true }));
+  } finally {
+    copy.close();
+  }
+}
+
+// Restore: the online backup API writes the target inside one SQLite transaction, so it is never
+// half restored (the server is stopped: nothing writes the source or the target meanwhile).
 async function copyDatabase(from: string, to: string): Promise<number> {
   const source = new Database(from, { readonly: true, fileMustExist: true, timeout: 5_000 });
   try {
-    // After the first step, copy the rest in one: a step that is interrupted by a write restarts,
-    // so small steps could chase a busy server forever. Writers wait (busy) only for that step.
-    const { totalPages } = await source.backup(to, { progress: ({ totalPages: pages }) => Math.max(pages, 100) });
+    const { totalPages } = await source.backup(to);
     return totalPages;
   } finally {
     source.close();
@@ -53,7 +71,7 @@ export async function backupDatabase(to: string): Promise<{ file: string; bytes:
   const partial = `${file}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    const pages = await copyDatabase(from, partial);
+    const pages = snapshotDatabase(from, partial);
     assertUsableDatabase(partial);
     fs.renameSync(partial, file);
     return { file, bytes: fs.statSync(file).size, pages };

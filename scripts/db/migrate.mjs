@@ -22,6 +22,7 @@ export function defaultDatabaseUrl() {
 
 /** Applies migrations (SQLite) or pushes the schema (PostgreSQL). Returns what it did. */
 export async function migrateDatabase(url = defaultDatabaseUrl()) {
+  if (!isPostgresUrl(url) && (await sqliteUpToDate(url))) return { applied: [] };
   const schemaText = schemaForUrl(fs.readFileSync(schemaPath, "utf8"), url);
   const engine = await openSchemaEngine(url, schemaText);
   try {
@@ -40,6 +41,29 @@ export async function migrateDatabase(url = defaultDatabaseUrl()) {
     return { applied: out.appliedMigrationNames };
   } finally {
     engine.free();
+  }
+}
+
+// The schema engine takes SQLite's EXCLUSIVE locking mode, which in WAL mode (lib/db.ts) waits
+// for every other connection to close: the admin CLI, which checks the schema on each run, would
+// fail beside a running server. A read of the migrations table tells whether there is anything to do.
+async function sqliteUpToDate(url) {
+  const file = url.replace(/^file:/, "");
+  if (!fs.existsSync(file)) return false;
+  const { default: Database } = await import("better-sqlite3");
+  const conn = new Database(file, { readonly: true, timeout: 5_000 });
+  try {
+    const hasTable = conn.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!hasTable) return false;
+    const done = new Set(
+      conn
+        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .all()
+        .map((row) => row.migration_name),
+    );
+    return readMigrationsList(migrationsDir).migrationDirectories.every((dir) => done.has(dir.path));
+  } finally {
+    conn.close();
   }
 }
 
