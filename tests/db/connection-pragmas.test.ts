@@ -14,9 +14,9 @@ beforeAll(async () => {
 });
 
 async function pragmas() {
-  const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-  const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
-  return { journal: journal_mode, synchronous: Number(synchronous) };
+  const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+  const [sync] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+  return { journal: journal?.journal_mode, synchronous: Number(sync?.synchronous) };
 }
 
 test.runIf(sqlite)("server connections use WAL with synchronous=NORMAL, also after the connection is reopened", async () => {
