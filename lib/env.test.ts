@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+
 import { afterEach, describe, expect, it, test, vi } from "vitest";
 
 import { parseEnv } from "./env";
@@ -144,5 +146,18 @@ describe("OCR_WORKER_NICE", () => {
 
   test.each(["-1", "20", "5.5", "high"])("%s fails at start, naming the variable", (value) => {
     expect(() => parseEnv({ OCR_WORKER_NICE: value })).toThrow(/OCR_WORKER_NICE/);
+  });
+});
+
+describe("entry scripts", () => {
+  // scripts/server.mjs and scripts/start.mjs validate with lib/env/schema.mjs before starting anything.
+  test.each([
+    ["scripts/server.mjs", { PORT: "http" }, /PORT/],
+    ["scripts/server.mjs", { TRUSTED_PROXIES: "nginx" }, /TRUSTED_PROXIES/],
+    ["scripts/server.mjs", { OCR_WORKER_NICE: "40" }, /OCR_WORKER_NICE/],
+  ])("%s refuses a bad %j at start, naming the variable", (script, vars, message) => {
+    const run = spawnSync(process.execPath, [script], { env: { ...process.env, ...vars }, encoding: "utf8", timeout: 60_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(message);
   });
 });

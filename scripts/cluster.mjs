@@ -15,8 +15,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { pickEnv } from "../lib/env/schema.mjs";
 import { ensurePostgresBuild } from "./cluster/build.mjs";
 import * as services from "./cluster/services.mjs";
+import { childEnv } from "../lib/env/child-env.mjs";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -51,9 +53,10 @@ function sharedSecrets() {
     fs.writeFileSync(file, JSON.stringify(generated), { mode: 0o600 });
   }
   const stored = JSON.parse(fs.readFileSync(file, "utf8"));
+  const given = pickEnv(["AUTH_SECRET", "SECRET_ENCRYPTION_KEY"]);
   return {
-    AUTH_SECRET: process.env.AUTH_SECRET || stored.AUTH_SECRET,
-    SECRET_ENCRYPTION_KEY: process.env.SECRET_ENCRYPTION_KEY || stored.SECRET_ENCRYPTION_KEY,
+    AUTH_SECRET: given.AUTH_SECRET ?? stored.AUTH_SECRET,
+    SECRET_ENCRYPTION_KEY: given.SECRET_ENCRYPTION_KEY ?? stored.SECRET_ENCRYPTION_KEY,
   };
 }
 
@@ -66,7 +69,7 @@ async function start() {
   const buildDir = ensurePostgresBuild();
   fs.mkdirSync(dir, { recursive: true });
   const instancePorts = Array.from({ length: instances }, (_, i) => port + 1 + i);
-  const maxBodyBytes = Number(process.env.MAX_BODY_BYTES || 104857600);
+  const maxBodyBytes = pickEnv(["MAX_BODY_BYTES"]).MAX_BODY_BYTES;
   const state = { dir, buildDir, port, instancePorts, env: { DATA_DIR: path.join(dir, "data"), ...sharedSecrets() } };
   // Registered before anything starts, so stop can clean up after a failed start.
   fs.writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
@@ -76,7 +79,7 @@ async function start() {
   fs.writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
   log(`PostgreSQL ${state.env.DATABASE_URL}, Redis ${state.env.REDIS_URL}`);
 
-  const env = { ...process.env, ...state.env };
+  const env = childEnv(state.env);
   execFileSync(process.execPath, [path.join(buildDir, "scripts/db/migrate.mjs")], {
     cwd: buildDir,
     env,
@@ -114,7 +117,7 @@ function runAdmin(state, argv, stdout = "inherit") {
     ["--conditions=react-server", "--import", "tsx", path.join(state.buildDir, "scripts/admin.ts"), ...argv],
     {
       cwd: state.buildDir,
-      env: { ...process.env, ...state.env },
+      env: childEnv(state.env),
       stdio: ["ignore", stdout, "inherit"],
     },
   );

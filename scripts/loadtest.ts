@@ -25,6 +25,8 @@ import sharp from "sharp";
 
 import { type EopCredentials, signEopRequest } from "../e2e/fixtures/eop-sign";
 import { renderTextFixtures } from "./fixtures/render-text";
+import { pickEnv } from "@/lib/env/schema.mjs";
+import { childEnv } from "@/lib/env/child-env.mjs";
 
 const GENERAL_PATH = "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
 const REAL_PHOTO = path.resolve(process.cwd(), "..", "shared", "samples", "real", "text_rapidocr_ch_en_num.jpg");
@@ -106,7 +108,7 @@ function parseOptions(argv: string[]): Options {
     maxSeconds: positiveInt("max-seconds", flags.get("max-seconds") ?? "900", 3600),
     image: flags.get("image") ?? (fs.existsSync(REAL_PHOTO) ? REAL_PHOTO : null),
     pids: pidFlag ? pidFlag.split(",").map((p) => positiveInt("pid", p, 2 ** 22)) : [pidListeningOn(Number(url.port || 80))],
-    dataDir: path.resolve(flags.get("data-dir") ?? process.env.DATA_DIR ?? "data"),
+    dataDir: path.resolve(flags.get("data-dir") ?? pickEnv(["DATA_DIR"]).DATA_DIR),
     rssRequests: positiveInt("rss-requests", flags.get("rss-requests") ?? "2000", 20_000),
     overloadClients: positiveInt("overload-clients", flags.get("overload-clients") ?? "20", 100),
     overloadRequests: positiveInt("overload-requests", flags.get("overload-requests") ?? "10", 100),
@@ -179,7 +181,7 @@ function watchPeakRss(pids: number[]): () => number {
 
 function admin<T>(dataDir: string, ...args: string[]): T {
   const out = execFileSync(process.execPath, [path.resolve("scripts/run-admin.mjs"), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: childEnv({ DATA_DIR: dataDir }),
     stdio: ["ignore", "pipe", "inherit"],
   });
   return JSON.parse(out.toString()) as T;

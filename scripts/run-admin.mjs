@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 import { ensureDatabase, ensurePrismaClient, root } from "./lib/prepare.mjs";
+import { childEnv } from "../lib/env/child-env.mjs";
 
 await ensurePrismaClient();
 ensureDatabase();
@@ -15,7 +16,7 @@ const result = spawnSync(
     cwd: root,
     stdio: "inherit",
     // A command may wait for the server's write lock; no event loop to keep free here (lib/db.ts).
-    env: { SQLITE_BUSY_TIMEOUT_MS: "5000", ...process.env },
+    env: childEnv({}, { SQLITE_BUSY_TIMEOUT_MS: "5000" }),
   },
 );
 process.exit(result.status ?? 1);

@@ -7,8 +7,12 @@ import path from "node:path";
 
 import { ensureDatabase, ensureDependencies, ensureNextBuild, ensureOcrWorker, ensurePrismaClient, root } from "./lib/prepare.mjs";
 import { childExitStatus } from "./server/exit-status.mjs";
+import { childEnv } from "../lib/env/child-env.mjs";
 
 ensureDependencies();
+// After the install: the shared validation needs zod. A bad variable stops here, naming it.
+const { loadEnv } = await import("../lib/env/schema.mjs");
+const env = loadEnv();
 await ensurePrismaClient();
 ensureOcrWorker();
 ensureDatabase();
@@ -24,7 +28,7 @@ const admin = (command) => {
   return json;
 };
 
-const port = process.env.PORT || "3000";
+const port = env.PORT;
 if (admin("bootstrap").created) {
   const c = admin("demo-credentials");
   console.log(
@@ -44,7 +48,7 @@ if (admin("bootstrap").created) {
 const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: childEnv({ NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 // Non-zero whenever the server ends abnormally (killed by a signal, e.g. OOM): restart-on-failure works.

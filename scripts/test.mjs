@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { ensureDependencies, ensureNextBuild, ensureOcrWorker, ensurePrismaClient, root } from "./lib/prepare.mjs";
+import { childEnv } from "../lib/env/child-env.mjs";
 
 ensureDependencies();
 await ensurePrismaClient();
@@ -21,8 +22,7 @@ ensureOcrWorker();
 
 const results = fs.mkdtempSync(path.join(root, "test-results-"));
 const run = (args, env = {}) =>
-  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } })
-    .status ?? 1;
+  spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: childEnv({ NEXT_TELEMETRY_DISABLED: "1", ...env }) }).status ?? 1;
 const readJson = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null);
 
 const only = process.argv[2]; // "lint", "unit", "e2e" or "cluster" to run one suite

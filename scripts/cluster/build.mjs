@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 
 import { root } from "../lib/prepare.mjs";
+import { childEnv } from "../../lib/env/child-env.mjs";
 
 const cacheDir = path.join(os.tmpdir(), "ocr-cluster-build");
 // Local state, build outputs and docs of the checkout: not needed to run, so neither copied nor
@@ -85,15 +86,14 @@ export function ensurePostgresBuild() {
   }
 
   // Only the provider matters here (the URL is never connected to); the keys only satisfy lib/env.
-  const env = {
-    ...process.env,
+  const env = childEnv({
     DATABASE_URL: "postgresql://build@127.0.0.1:1/build",
     AUTH_SECRET: randomBytes(32).toString("hex"),
     SECRET_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     DATA_DIR: path.join(buildDir, "data"),
     REDIS_URL: "",
     NEXT_TELEMETRY_DISABLED: "1",
-  };
+  });
   const run = (args) => execFileSync(process.execPath, args, { cwd: buildDir, env, stdio: ["ignore", process.stderr, "inherit"] });
   run(["scripts/db/generate.mjs"]);
   run(["scripts/build-ocr-worker.mjs"]);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { root } from "../lib/prepare.mjs";
+import { childEnv } from "../../lib/env/child-env.mjs";
 
 const isRoot = process.getuid?.() === 0;
 
@@ -78,7 +79,7 @@ export function startInstance({ buildDir, dir, index, port, env }) {
   const log = fs.openSync(path.join(dir, `instance-${index}.log`), "a");
   const child = spawn(process.execPath, [path.join(buildDir, "scripts/server.mjs")], {
     cwd: buildDir,
-    env: { ...process.env, ...env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: childEnv({ ...env, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
     stdio: ["ignore", log, log],
     detached: true,
   });

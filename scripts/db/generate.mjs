@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { schemaForUrl } from "./schema-engine.mjs";
 import { defaultDatabaseUrl } from "./migrate.mjs";
+import { childEnv } from "../../lib/env/child-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const outDir = path.join(root, "lib/generated/prisma");
@@ -32,7 +33,7 @@ export function generateClient(url = defaultDatabaseUrl()) {
   execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", variantPath], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: fakeEngine, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: childEnv({ PRISMA_SCHEMA_ENGINE_BINARY: fakeEngine, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
   });
   fs.writeFileSync(stampFile, hash);
   return { generated: true };

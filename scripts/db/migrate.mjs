@@ -9,15 +9,16 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { databaseUrlOf, pickEnv } from "../../lib/env/schema.mjs";
 import { NO_FILTERS, isPostgresUrl, openSchemaEngine, readMigrationsList, schemaForUrl } from "./schema-engine.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const schemaPath = path.join(root, "prisma/schema.prisma");
 const migrationsDir = path.join(root, "prisma/migrations");
 
+/** The app's database (lib/env/schema.mjs: DATABASE_URL, else ocr.db in DATA_DIR). */
 export function defaultDatabaseUrl() {
-  const dataDir = path.resolve(process.env.DATA_DIR || path.join(root, "data"));
-  return process.env.DATABASE_URL || `file:${path.join(dataDir, "ocr.db")}`;
+  return databaseUrlOf(pickEnv(["DATA_DIR", "DATABASE_URL"]));
 }
 
 /** Applies migrations (SQLite) or pushes the schema (PostgreSQL). Returns what it did. */

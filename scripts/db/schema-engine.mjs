@@ -8,7 +8,9 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 
-export const isPostgresUrl = (url) => /^postgres(ql)?:\/\//i.test(url);
+import { isPostgresUrl } from "../../lib/env/schema.mjs";
+
+export { isPostgresUrl };
 
 /** The schema text for the provider of `url` (the checked-in schema says sqlite). */
 export function schemaForUrl(schemaText, url) {

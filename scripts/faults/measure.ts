@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 
 import { type EopCredentials, signEopRequest } from "../../e2e/fixtures/eop-sign";
 import { holdExclusiveLock } from "../../tests/support/sqlite-lock";
+import { childEnv } from "@/lib/env/child-env.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PORT = 3132;
@@ -20,7 +21,7 @@ const DATA_DIR = path.join(root, "data/faults-measure");
 const DB_FILE = path.join(DATA_DIR, "ocr.db");
 const GENERAL = "/v1/aiop/api/2f3p1pnxpqm8/ocrdetect/ocr/v1/image.json";
 const SAMPLES = path.join(root, "../shared/samples/synthetic/general");
-const env = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR, DATABASE_URL: "", OCR_WORKERS: "2" };
+const env = childEnv({ PORT: String(PORT), HOSTNAME: "127.0.0.1", DATA_DIR, DATABASE_URL: "", OCR_WORKERS: "2" });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const images = fs

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { childEnv } from "../../lib/env/child-env.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -86,7 +87,7 @@ export function ensureNextBuild() {
   execFileSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     stdio: ["ignore", process.stderr, "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
   fs.writeFileSync(stamp, hash);
 }
