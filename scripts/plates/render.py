@@ -290,8 +290,9 @@ def pick_kind(rng: random.Random) -> str:
     return rng.choices(list(KINDS), weights=[v[0] for v in KINDS.values()])[0]
 
 
-def render_sample(glyphs: Glyphs, rng: random.Random, kind: str | None = None) -> tuple[np.ndarray, str, str]:
-    """One training sample: (uint8 INPUT_H x INPUT_W x 3, text, kind)."""
+def render_sample(glyphs: Glyphs, rng: random.Random, kind: str | None = None, resize: bool = True) -> tuple[np.ndarray, str, str]:
+    """One training sample: (uint8 INPUT_H x INPUT_W x 3, text, kind); `resize=False` keeps the
+    crop's own size (test fixtures: the runtime resizes)."""
     kind = kind or pick_kind(rng)
     text = plate_text(kind, rng)
     plate, _cells = draw_plate(kind, text, glyphs, rng)
@@ -305,7 +306,8 @@ def render_sample(glyphs: Glyphs, rng: random.Random, kind: str | None = None) -
     if ph == 220:  # double row: split where a detector would, around the gap between the rows
         split = int(round((85 + rng.uniform(-10, 10)) * sy + oy))
         img = side_by_side(img, min(max(split, 3), img.size[1] - 3))
-    img = img.resize((INPUT_W, INPUT_H), Image.BILINEAR)
+    if resize:
+        img = img.resize((INPUT_W, INPUT_H), Image.BILINEAR)
     return np.asarray(img, np.uint8), text, kind
 
 
@@ -320,18 +322,3 @@ def augment_real(img: Image.Image, rng: random.Random) -> np.ndarray:
     if rng.random() < 0.5:
         img = degrade(img, rng)
     return np.asarray(img.resize((INPUT_W, INPUT_H), Image.BILINEAR), np.uint8)
-
-
-if __name__ == "__main__":
-    import sys
-
-    g = Glyphs(sys.argv[1])
-    r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
-    tiles = []
-    for kind in KINDS:
-        for _ in range(3):
-            arr, text, _ = render_sample(g, r, kind)
-            tiles.append(arr)
-            print(kind, text)
-    rows = [np.concatenate(tiles[i : i + 3], axis=1) for i in range(0, len(tiles), 3)]
-    Image.fromarray(np.concatenate(rows, axis=0)).save(sys.argv[2])
