@@ -55,7 +55,9 @@ async function measure(name: string, recognizer: PlateRecognizer, samples: Sampl
     if (inBin.length === 0) continue;
     const confidence = mean(inBin.map((r) => r.confidence));
     const accuracy = mean(inBin.map((r) => Number(r.exact)));
-    console.log(`  confidence [${BINS[i]!.toFixed(2)}, ${Math.min(1, BINS[i + 1]!).toFixed(2)}): n ${inBin.length}, mean ${confidence.toFixed(3)}, exact ${accuracy.toFixed(3)}`);
+    console.log(
+      `  confidence [${BINS[i]!.toFixed(2)}, ${Math.min(1, BINS[i + 1]!).toFixed(2)}): n ${inBin.length}, mean ${confidence.toFixed(3)}, exact ${accuracy.toFixed(3)}`,
+    );
   }
 }
 
@@ -69,7 +71,10 @@ async function main(): Promise<void> {
   await measure("warm-up", recognizer, synthetic.slice(0, 3));
   if (fs.existsSync(CCPD)) {
     const labels: Record<string, { platelicense: string }> = JSON.parse(fs.readFileSync(path.join(CCPD, "labels.json"), "utf8")).images;
-    const validation = Array.from({ length: 150 }, (_, i) => `c${600 + i}.jpg`).map((f) => ({ file: path.join(CCPD, f), truth: labels[f]!.platelicense }));
+    const validation = Array.from({ length: 150 }, (_, i) => `c${600 + i}.jpg`).map((f) => ({
+      file: path.join(CCPD, f),
+      truth: labels[f]!.platelicense,
+    }));
     await measure("real crops c600-c749", recognizer, validation);
   }
   await measure("synthetic fixtures (12 kinds)", recognizer, synthetic);
