@@ -4,7 +4,7 @@
 // only (erased at build: a client component may name a server module's result type). `*` ends a
 // prefix: "lib/*" is every lib room. Allowed arrows all point down: the test of this module
 // checks that they form no cycle, so an import that runs up is always a violation.
-import { isTestFile, roomOf } from "./imports.mjs";
+import { importSpecifiers, isTestFile, roomOf } from "./imports.mjs";
 
 export const ROOMS = {
   "(root)": { may: ["lib/*"], why: "instrumentation.ts, proxy.ts and the tool configs" },
@@ -33,16 +33,22 @@ export const ROOMS = {
     may: ["lib/capabilities", "lib/data", "lib/env", "lib/errors", "lib/gateway", "lib/observability"],
     why: "signs console calls to the public API",
   },
-  "lib/admin": { may: ["lib/capabilities/catalog.ts", "lib/crypto", "lib/data", "lib/db", "lib/env", "lib/errors"], why: "operator CLI" },
+  "lib/admin": {
+    serverOnly: true,
+    may: ["lib/capabilities/catalog.ts", "lib/crypto", "lib/data", "lib/db", "lib/env", "lib/errors"],
+    why: "operator CLI",
+  },
   "lib/gateway": {
     may: ["lib/capabilities", "lib/data", "lib/db-faults", "lib/env", "lib/errors", "lib/limits", "lib/net", "lib/observability"],
     why: "HTTP, auth and quota of the public API; knows no OCR",
   },
   "lib/auth": {
+    serverOnly: true,
     may: ["lib/crypto", "lib/data", "lib/db", "lib/env", "lib/errors", "lib/limits", "lib/observability", "lib/validation"],
     why: "console sessions and throttles",
   },
   "lib/data": {
+    serverOnly: true,
     may: [
       "lib/capabilities/catalog.ts",
       "lib/crypto",
@@ -69,17 +75,22 @@ export const ROOMS = {
   "lib/readers/layout": { may: [], types: ["lib/ocr"], why: "text-line layout shared by the readers: no pixels" },
   "lib/ocr": { may: ["lib/env", "lib/images", "lib/observability"], why: "the generic engine: det/cls/rec, geometry, workers" },
   "lib/images": { may: [], why: "decoding and limits" },
-  "lib/observability": { may: ["lib/env"], why: "logger, metrics, stage clock" },
+  "lib/observability": { serverOnly: true, may: ["lib/env"], why: "logger, metrics, stage clock" },
   "lib/payments": { may: ["lib/env"], why: "payment providers" },
-  "lib/limits": { may: ["lib/env"], why: "attempt counters (memory or Redis)" },
-  "lib/crypto": { may: ["lib/env"], why: "keys, secret box, password hashing" },
-  "lib/db": { may: ["lib/db-faults", "lib/env", "lib/generated", "lib/observability"], why: "the Prisma client" },
-  "lib/jobs": { may: ["lib/data", "lib/env", "lib/observability"], why: "periodic jobs started from instrumentation.ts" },
+  "lib/limits": { serverOnly: true, may: ["lib/env"], why: "attempt counters (memory or Redis)" },
+  "lib/crypto": { serverOnly: true, may: ["lib/env"], why: "keys, secret box, password hashing" },
+  "lib/db": { serverOnly: true, may: ["lib/db-faults", "lib/env", "lib/generated", "lib/observability"], why: "the Prisma client" },
+  "lib/jobs": { serverOnly: true, may: ["lib/data", "lib/env", "lib/observability"], why: "periodic jobs started from instrumentation.ts" },
   "lib/readiness": {
+    serverOnly: true,
     may: ["lib/data", "lib/db", "lib/limits", "lib/ocr", "lib/observability"],
     why: "GET /api/ready: models, database, Redis",
   },
-  "lib/db-faults": { may: ["lib/errors"], why: "classifies database errors (unavailable, conflict) and retries with timers" },
+  "lib/db-faults": {
+    serverOnly: true,
+    may: ["lib/errors"],
+    why: "classifies database errors (unavailable, conflict) and retries with timers",
+  },
   "lib/contract": {
     may: ["lib/capabilities", "lib/errors"],
     why: "the OpenAPI document and the docs tables, generated from the served definitions",
@@ -120,6 +131,17 @@ export function violation({ from, to, typeOnly }) {
   if (rule.may.some((entry) => matches(entry, target, to))) return null;
   if (typeOnly && (rule.types ?? []).some((entry) => matches(entry, target, to))) return null;
   return `${from} → ${to}: ${source} may not import ${target}`;
+}
+
+/**
+ * Files of a `serverOnly` room that do not `import "server-only"` (Next then refuses to bundle them
+ * into client code). `sources`: `{ file, text }` of non-test source files.
+ */
+export function serverOnlyViolations(sources) {
+  return sources
+    .filter(({ file }) => ROOMS[roomOf(file)]?.serverOnly && !isTestFile(file))
+    .filter(({ text }) => !importSpecifiers(text).some(({ specifier }) => specifier === "server-only"))
+    .map(({ file }) => `${file}: its room is server-only; add import "server-only"`);
 }
 
 /** Every edge that breaks the table, each message once. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { allowedRooms, ROOMS, violation } from "./boundaries.mjs";
+import { allowedRooms, ROOMS, serverOnlyViolations, violation } from "./boundaries.mjs";
 import { importSpecifiers, resolveImport, roomOf } from "./imports.mjs";
 
 const edge = (from, to, typeOnly = false) => ({ from, to, typeOnly });
@@ -96,5 +96,17 @@ describe("reading imports", () => {
     expect(roomOf("components/ui/button.tsx")).toBe("components/ui");
     expect(roomOf("components/apps/app-form-dialog.tsx")).toBe("components");
     expect(roomOf("proxy.ts")).toBe("(root)");
+  });
+});
+
+describe("server-only rooms", () => {
+  test("a data-layer file without the guard is reported; with it, a test file or another room is not", () => {
+    const sources = [
+      { file: "lib/data/apps.ts", text: 'import { db } from "@/lib/db";\n' },
+      { file: "lib/data/packs.ts", text: 'import "server-only";\n\nimport { db } from "@/lib/db";\n' },
+      { file: "lib/data/packs.test.ts", text: 'import { test } from "vitest";\n' },
+      { file: "lib/ocr/engine-core.ts", text: 'import fs from "node:fs";\n' },
+    ];
+    expect(serverOnlyViolations(sources)).toEqual(['lib/data/apps.ts: its room is server-only; add import "server-only"']);
   });
 });
