@@ -7,7 +7,7 @@
  * (the same PP-OCRv4 pipeline over the whole picture + a plate regular expression), on the
  * samples, the CCPD validation crops c600–c749 (upscaled ×4 and squashed to 96×96) and the
  * generated scenes; see scripts/scoring/plate-score.ts for the measures.
- * Usage: npm run eval -- [--only idcard|license|plate] [--limit N] [--no-peer] [--before-worker FILE]
+ * Usage: npm run eval -- [--only idcard|license|plate] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE]
  * Writes bench-results/eval-<time>.json.
  */
 import { execFile } from "node:child_process";
@@ -22,7 +22,6 @@ import { extractIdCard } from "@/lib/readers/idcard/extract-fields";
 import { normalizeText } from "@/lib/readers/layout/normalize";
 import { readIdCard } from "@/lib/readers/idcard/read-id-card";
 import { createOcrEngine, type OcrEngine } from "../lib/ocr/engine-core";
-import { quadIou } from "../lib/ocr/geometry";
 import { isValidPlate } from "@/lib/readers/plate/grammar";
 import { PLATES_TASK } from "@/lib/readers/plate/on-worker";
 import type { PlateReading } from "@/lib/readers/plate/read-plates";
@@ -51,6 +50,8 @@ interface Args {
   limit: number;
   peer: boolean;
   beforeWorker: string | null;
+  /** Data sets to run (by name), all when null. */
+  sets: string[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -65,6 +66,7 @@ function parseArgs(argv: string[]): Args {
     limit: Number(value("--limit") ?? Infinity),
     peer: !argv.includes("--no-peer"),
     beforeWorker: value("--before-worker") ?? null,
+    sets: value("--sets")?.split(",") ?? null,
   };
 }
 
@@ -235,7 +237,9 @@ const generalOcrPlates = (engine: OcrEngine) => async (file: Uint8Array) => {
   const lines = await engine.recognize(image);
   return lines.flatMap((line) => {
     const text = normalizeText(line.text).replace(/[·.\-\s]/g, "");
-    return (text.match(PLATE_PATTERN) ?? []).filter(isValidPlate).map((t) => ({ text: t, type: [...t].length === 8 ? "绿牌" : "蓝牌", box: line.box }));
+    return (text.match(PLATE_PATTERN) ?? [])
+      .filter(isValidPlate)
+      .map((t) => ({ text: t, type: [...t].length === 8 ? "绿牌" : "蓝牌", box: line.box }));
   });
 };
 
@@ -375,7 +379,11 @@ async function evaluatePlates(
   return Object.fromEntries(
     Object.entries(scores).map(([who, { confidences, latenciesMs, ...counts }]) => [
       who,
-      { ...counts, reliability: reliabilityTable(confidences), latencyMs: { p50: percentile(latenciesMs, 0.5), p90: percentile(latenciesMs, 0.9) } },
+      {
+        ...counts,
+        reliability: reliabilityTable(confidences),
+        latencyMs: { p50: percentile(latenciesMs, 0.5), p90: percentile(latenciesMs, 0.9) },
+      },
     ]),
   );
 }
@@ -396,7 +404,7 @@ async function main() {
   const report: Record<string, unknown> = {};
   const rows: string[] = [];
   const started = Date.now();
-  for (const ds of datasets) {
+  for (const ds of datasets.filter((d) => !args.sets || args.sets.includes(d.name))) {
     const caps = (["idcard", "license", "plate"] as const).filter((c) => !args.only || args.only === c);
     for (const cap of caps) {
       const samples = (ds[cap] as Sample<unknown>[]).slice(0, args.limit);

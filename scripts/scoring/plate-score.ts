@@ -77,7 +77,9 @@ export function scorePlates(score: PlateScore, truth: PlateTruth, answer: PlateA
 }
 
 /** Answers by reported confidence in tenths: how many, their mean confidence, and the share right. */
-export function reliabilityTable(confidences: readonly [number, boolean][]): { bin: string; n: number; meanConfidence: number; accuracy: number }[] {
+export function reliabilityTable(
+  confidences: readonly [number, boolean][],
+): { bin: string; n: number; meanConfidence: number; accuracy: number }[] {
   return Array.from({ length: 10 }, (_, b) => {
     const inBin = confidences.filter(([c]) => Math.min(9, Math.floor(c * 10)) === b);
     const n = inBin.length;

@@ -15,7 +15,9 @@ const plate = z.object({
   box: z.array(z.array(z.int()).length(2)).length(4).describe("左上、右上、右下、左下四点 [x, y]"),
   plate_type: z
     .enum(PLATE_TYPES)
-    .describe(`默认仅 ${SEED_PLATE_TYPES.join("、")}（单层）；all_types 为 true 时另有 黄绿牌（大型新能源）、白牌（警用、武警）、黑牌（港澳、使馆、领馆），双层黄牌为 黄牌`),
+    .describe(
+      `默认仅 ${SEED_PLATE_TYPES.join("、")}（单层）；all_types 为 true 时另有 黄绿牌（大型新能源）、白牌（警用、武警）、黑牌（港澳、使馆、领馆），双层黄牌为 黄牌`,
+    ),
   platelicense: z.string().describe("车牌号码，无分隔点与空格；双层车牌上层在前"),
   confidence: z.number().describe("整个号码正确的概率（0–1，已校准）"),
   char_confidence: z.array(z.number()).optional().describe("仅当 ?return_char_confidence=true：每个字符的概率，与 platelicense 逐字对应"),

@@ -11,5 +11,11 @@ import type { PlateRequest } from "./request";
 
 export async function handlePlate(request: PlateRequest, { requestId, query }: RunContext): Promise<CapabilityOutcome> {
   const options = { allTypes: request.allTypes, withCharConfidence: wantsCharConfidence(query) };
-  return runBatch({ images: request.images, family: PLATE_ERRORS, codes: FOUR_DIGIT_IMAGE_CODES, read: (file, decode) => recognizePlates(file, decode, options), requestId });
+  return runBatch({
+    images: request.images,
+    family: PLATE_ERRORS,
+    codes: FOUR_DIGIT_IMAGE_CODES,
+    read: (file, decode) => recognizePlates(file, decode, options),
+    requestId,
+  });
 }

@@ -32,8 +32,14 @@ export interface PlateAnswerOptions {
 const round4 = (p: number) => Math.round(p * 1e4) / 1e4;
 
 // POST /v1/aiop/api/2gt54ed8660w/driven-plate-ocr/platelicense.json – licence plates
-export async function recognizePlates(file: Uint8Array, decode: DecodeOptions, options: PlateAnswerOptions): Promise<FileRead<PlateResult>> {
-  return mapRead(readPlatesFile(await getOcrEngine(), file, decode, { allTypes: options.allTypes }), (plates) => toPlateResult(plates, options));
+export async function recognizePlates(
+  file: Uint8Array,
+  decode: DecodeOptions,
+  options: PlateAnswerOptions,
+): Promise<FileRead<PlateResult>> {
+  return mapRead(readPlatesFile(await getOcrEngine(), file, decode, { allTypes: options.allTypes }), (plates) =>
+    toPlateResult(plates, options),
+  );
 }
 
 export function toPlateResult(plates: PlateReading[], { withCharConfidence }: Pick<PlateAnswerOptions, "withCharConfidence">): PlateResult {

@@ -24,12 +24,21 @@ export const platesTask: ReaderTask<PlateReadOptions, PlateReading[]> = {
   run: async (image, ocr, options) =>
     readPlates(
       image,
-      { ...ocr, detectPlates: (picture) => detectPlates(picture, (file) => ocr.model(file, "detection")), plateRecognizer: await plateRecognizer(ocr) },
+      {
+        ...ocr,
+        detectPlates: (picture) => detectPlates(picture, (file) => ocr.model(file, "detection")),
+        plateRecognizer: await plateRecognizer(ocr),
+      },
       options,
     ),
 };
 
 /** Decodes an upload and reads its plates on a worker (the file's buffer is transferred). */
-export function readPlatesFile(engine: OcrEngine, file: Uint8Array, decode: DecodeOptions, options: PlateReadOptions): Promise<FileRead<PlateReading[]>> {
+export function readPlatesFile(
+  engine: OcrEngine,
+  file: Uint8Array,
+  decode: DecodeOptions,
+  options: PlateReadOptions,
+): Promise<FileRead<PlateReading[]>> {
   return engine.readFile<PlateReading[]>(file, decode, { name: PLATES_TASK, params: options });
 }

@@ -261,7 +261,12 @@ function candidateViews(image: RgbImage, c: Candidate): { quad: Quad; view: RgbI
 }
 
 /** Each candidate's best reading by the general recogniser under the plate grammar; proposals that do not read as plates are dropped. */
-async function readWithGeneralRecognizer(image: RgbImage, ocr: PlateOcr, candidates: readonly Candidate[], templates: readonly PlateTemplate[]): Promise<Found[]> {
+async function readWithGeneralRecognizer(
+  image: RgbImage,
+  ocr: PlateOcr,
+  candidates: readonly Candidate[],
+  templates: readonly PlateTemplate[],
+): Promise<Found[]> {
   const cfg = PLATE_READ_CONFIG;
   const views = candidates.map((c) => candidateViews(image, c));
   const results = await ocr.recognizeCrops(
@@ -283,7 +288,8 @@ async function readWithGeneralRecognizer(image: RgbImage, ocr: PlateOcr, candida
       if (!agrees && !candidate.detected) continue;
       // The province's peak frame and its neighbours: a widened glyph spans a few frames.
       if (agrees) opinions.push(provinceLogProbs(result!.probs!, dictionary, [decode.frames[0]! - 1, decode.frames[0]! + 1]));
-      const better = !best || (agrees && !best.agrees) || (agrees === best.agrees && plateConfidence(decode) > plateConfidence(best.decode));
+      const better =
+        !best || (agrees && !best.agrees) || (agrees === best.agrees && plateConfidence(decode) > plateConfidence(best.decode));
       if (better) {
         const crop = candidate.rows === 1 ? quad : null;
         best = { candidate, decode, crop, cropWidth: view.width, opinions, posterior: result!.probs!, agrees };

@@ -34,7 +34,11 @@ function boxIou(a: Box, b: Box): number {
   return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter);
 }
 
-export function decodeDetections(output: Float32Array, { scale, left, top }: Letterbox, minScore: number = DETECTION_CONFIG.minScore): PlateDetection[] {
+export function decodeDetections(
+  output: Float32Array,
+  { scale, left, top }: Letterbox,
+  minScore: number = DETECTION_CONFIG.minScore,
+): PlateDetection[] {
   const n = DETECTION_CONFIG.stride;
   const toX = (x: number) => (x - left) / scale;
   const toY = (y: number) => (y - top) / scale;
@@ -48,7 +52,12 @@ export function decodeDetections(output: Float32Array, { scale, left, top }: Let
     if (score < minScore) continue;
     const [cx, cy, w, h] = [output[o]!, output[o + 1]!, output[o + 2]!, output[o + 3]!];
     const corners = [0, 1, 2, 3].map((k) => [toX(output[o + 5 + 2 * k]!), toY(output[o + 6 + 2 * k]!)]) as Quad;
-    found.push({ box: [toX(cx - w / 2), toY(cy - h / 2), toX(cx + w / 2), toY(cy + h / 2)], corners, score, rows: double > single ? 2 : 1 });
+    found.push({
+      box: [toX(cx - w / 2), toY(cy - h / 2), toX(cx + w / 2), toY(cy + h / 2)],
+      corners,
+      score,
+      rows: double > single ? 2 : 1,
+    });
   }
   found.sort((a, b) => b.score - a.score);
   const kept: PlateDetection[] = [];

@@ -22,7 +22,8 @@ export const DETECTOR_CONFIG = {
 export type LoadModel = (file: string) => Promise<TensorRunner>;
 
 export async function detectPlates(image: RgbImage, load: LoadModel): Promise<PlateDetection[]> {
-  const { size, file } = Math.max(image.width, image.height) >= DETECTOR_CONFIG.largeFromSide ? DETECTOR_CONFIG.large : DETECTOR_CONFIG.small;
+  const { size, file } =
+    Math.max(image.width, image.height) >= DETECTOR_CONFIG.largeFromSide ? DETECTOR_CONFIG.large : DETECTOR_CONFIG.small;
   const runner = await load(path.join(PLATE_MODEL_DIR, file));
   const input = letterbox(image, size);
   const { data } = await runner.run(input.tensor, [1, 3, size, size]);
