@@ -34,6 +34,7 @@ import {
   type PlateTruth,
   percentile,
   plateRow,
+  reliabilityRow,
   reliabilityTable,
   scorePlates,
 } from "./scoring/plate-score";
@@ -416,9 +417,10 @@ async function main() {
           ...(before ? { before: plateTask(before) } : {}),
           ...(args.peer ? { "general-ocr": generalOcrPlates(engine) } : {}),
         };
-        report[`${ds.name}/plate`] = await evaluatePlates(samples as Sample<PlateTruth>[], readers, (who, score) =>
-          rows.push(`${ds.name.padEnd(18)} plate    ${who.padEnd(11)} ${plateRow(score)}`),
-        );
+        report[`${ds.name}/plate`] = await evaluatePlates(samples as Sample<PlateTruth>[], readers, (who, score) => {
+          rows.push(`${ds.name.padEnd(18)} plate    ${who.padEnd(11)} ${plateRow(score)}`);
+          if (score.confidences.length) rows.push(`${"".padEnd(30)} reliability ${reliabilityRow(score)}`);
+        });
         continue;
       }
       const scores = { ours: newDocScore(), peer: newDocScore() };

@@ -121,3 +121,10 @@ export function plateRow(s: PlateScore): string {
     .filter(Boolean)
     .join("  ");
 }
+
+/** The reliability table on one line: bin, answers, mean confidence → share right. */
+export function reliabilityRow(s: PlateScore): string {
+  return reliabilityTable(s.confidences)
+    .map((r) => `${r.bin}: ${r.n} at ${r.meanConfidence.toFixed(2)} → ${r.accuracy.toFixed(2)}`)
+    .join("; ");
+}

@@ -103,8 +103,12 @@ export const PLATE_READ_CONFIG = {
   ] as const,
   /** Width / height a whole-picture plate is read at when the picture is squarer (440 × 140 mm). */
   plateAspect: 440 / 140,
-  /** Also read colour regions and plate-coloured text boxes (the detector misses some plates). */
-  proposals: true,
+  /**
+   * Colour regions and plate-coloured text boxes are read only when the detector finds no plate:
+   * they cost a text detection and dozens of crops, and beside the detector's plates they added
+   * no plate on the samples (`npm run eval`, docs/decisions/plates.md).
+   */
+  proposalsOnlyWithoutDetections: true,
   /** Height (px) of the sample a text box's colour is measured on. */
   colorSampleHeight: 16,
   /** Text boxes with width/height in this range may be plates. */
@@ -208,7 +212,7 @@ function detectedCandidates(detections: readonly PlateDetection[]): Candidate[] 
   }));
 }
 
-/** Colour regions and plate-coloured text boxes the detector did not find (see PLATE_READ_CONFIG.proposals). */
+/** Colour regions and plate-coloured text boxes (see PLATE_READ_CONFIG.proposalsOnlyWithoutDetections). */
 async function proposedCandidates(image: RgbImage, ocr: PlateOcr, colourRegions: readonly PlateCandidate[]): Promise<Candidate[]> {
   const cfg = PLATE_READ_CONFIG;
   const candidates: Candidate[] = colourRegions.map((c) => ({
@@ -326,10 +330,11 @@ async function readWithPlateRecognizer(image: RgbImage, recognizer: PlateRecogni
 export async function readPlates(image: RgbImage, ocr: PlateOcr, { allTypes }: PlateReadOptions): Promise<PlateReading[]> {
   const cfg = PLATE_READ_CONFIG;
   const detections = await ocr.detectPlates(image);
-  const colourRegions = cfg.proposals ? findPlateCandidates(image) : [];
+  const propose = detections.length === 0 || !cfg.proposalsOnlyWithoutDetections;
+  const colourRegions = propose ? findPlateCandidates(image) : [];
   const detected = detectedCandidates(detections);
   // A proposal on a detected plate is that plate, which the detector outlines better (and knows its rows).
-  const proposed = (cfg.proposals ? await proposedCandidates(image, ocr, colourRegions) : []).filter(
+  const proposed = (propose ? await proposedCandidates(image, ocr, colourRegions) : []).filter(
     (p) => !detected.some((d) => samePlate(d.quad, p.quad)),
   );
   const whole = detected.length === 0 ? wholePictureCandidate(image) : null;
