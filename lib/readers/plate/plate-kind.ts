@@ -50,6 +50,13 @@ const BACKGROUND_TYPES: Record<PlateBackground, PlateType> = {
   black: "黑牌",
 };
 
+/** Positions of the characters only a police, armed-police, HK/Macao, embassy or consulate plate carries. */
+export function kindMarkPositions(text: string): number[] {
+  const chars = [...text];
+  const marks = chars.flatMap((c, i) => (/[港澳领使警]/.test(c) ? [i] : []));
+  return text.startsWith("WJ") ? [0, 1, ...marks] : marks;
+}
+
 /** The kind, from the characters where they decide it and from the background otherwise. */
 export function plateType(text: string, background: PlateBackground | null): PlateType {
   if (text.endsWith("警") || text.startsWith("WJ")) return "白牌";

@@ -148,6 +148,17 @@ describe("readPlates", () => {
     expect(plate!.box).toEqual(rect(300, 200, 120, 38));
   });
 
+  test("a detection on white paper that does not read as a plate is not one (documents' boxed text)", async () => {
+    const paper = scene(640, 360, { x: 300, y: 200, w: 120, h: 38, rgb: [240, 240, 240] });
+    const plates = [detection(rect(300, 200, 120, 38))];
+    expect(await readPlates(paper, fakeOcr("京A12345", [], "外卖电话0931-8456123", plates), ALL)).toEqual([]);
+    // A less sure detection on a blue plate must read as one too.
+    const blue = scene(640, 360, { x: 300, y: 200, w: 120, h: 38, rgb: [18, 72, 184] });
+    const unsure = [{ ...detection(rect(300, 200, 120, 38)), score: 0.4 }];
+    expect(await readPlates(blue, fakeOcr("京A12345", [], "外卖电话0931-8456123", unsure), SEED)).toEqual([]);
+    expect(await readPlates(blue, fakeOcr("京A12345", [], "京A12345", unsure), SEED)).toHaveLength(1);
+  });
+
   test("one probability per character", async () => {
     const image = scene(640, 360, { x: 300, y: 200, w: 130, h: 38, rgb: [57, 179, 107] });
     const [plate] = await readPlates(image, fakeOcr("浙AD12345", [], undefined, [detection(rect(300, 200, 130, 38))]), SEED);

@@ -18,7 +18,7 @@ import { ALL_TYPE_TEMPLATES, isValidPlate, PLATE_TEMPLATES, type PlateColor, typ
 import { dropEdgeInk, inkMask } from "./ink-mask";
 import { withJoinedNeighbours } from "./joined-boxes";
 import { plateOutline } from "./outline";
-import { plateBackground, plateType, type PlateType, seedPlateType } from "./plate-kind";
+import { kindMarkPositions, type PlateBackground, plateBackground, plateType, type PlateType, seedPlateType } from "./plate-kind";
 import { doubleRowView, quadAspect, rowView } from "./plate-views";
 import { combineProvinces, PROVINCE_CONFIG, provinceLogProbs, provinceQuad } from "./province";
 import { charQuad, peakProb, Q_TAIL_CONFIG, tailAsymmetry } from "./q-tail";
@@ -109,6 +109,10 @@ export const PLATE_READ_CONFIG = {
    * no plate on the samples (`npm run eval`, docs/decisions/plates.md).
    */
   proposalsOnlyWithoutDetections: true,
+  /** Least detector score (objectness × class) of a plate reported however poorly it reads. */
+  minTrustedScore: 0.5,
+  /** Least posterior of each 警/WJ/港/澳/使/领 that makes a white or black detection a plate. */
+  minKindMark: 0.5,
   /** Height (px) of the sample a text box's colour is measured on. */
   colorSampleHeight: 16,
   /** Text boxes with width/height in this range may be plates. */
@@ -132,6 +136,8 @@ interface Found {
   opinions: Map<string, number>[];
   /** The general recogniser's posterior for that crop. */
   posterior: CtcPosterior | null;
+  /** The reading looks like a plate (its free text agrees, province and characters likely enough): a proposal needs it. */
+  plausible: boolean;
 }
 
 /**
@@ -195,8 +201,8 @@ interface Candidate {
   /** The colour of the region or text box that proposed it; null: measured on the plate. */
   color: PlateColor | null;
   rows: 1 | 2;
-  /** Found by the plate detector: reported however poorly it reads (never dropped). */
-  detected: boolean;
+  /** The plate detector's score, null for a proposal: a confident detection is reported however poorly it reads. */
+  detectorScore: number | null;
   /** Width / height the crops are read at when the picture squashed the plate (a square crop of one). */
   aspect?: number;
 }
@@ -208,7 +214,7 @@ function detectedCandidates(detections: readonly PlateDetection[]): Candidate[] 
     crops: PLATE_READ_CONFIG.cornerMargins.map(([dx, dy]) => expandQuad(d.corners, dx, dy)),
     color: null,
     rows: d.rows,
-    detected: true,
+    detectorScore: d.score,
   }));
 }
 
@@ -220,7 +226,7 @@ async function proposedCandidates(image: RgbImage, ocr: PlateOcr, colourRegions:
     crops: cfg.colorMargins.map(([dx, dy]) => expandQuad(c.quad, dx, dy)),
     color: c.color,
     rows: 1,
-    detected: false,
+    detectorScore: null,
   }));
   for (const quad of withJoinedNeighbours(await ocr.detect(image))) {
     const aspect = quadAspect(quad);
@@ -230,7 +236,7 @@ async function proposedCandidates(image: RgbImage, ocr: PlateOcr, colourRegions:
     // Text boxes without a plate colour are signs, stickers or paper.
     if (!color) continue;
     const crops = cfg.textMargins.map(([dx, dy]) => expandQuad(quad, dx, dy));
-    candidates.push({ quad: expandQuad(quad, ...cfg.textOutline), crops, color, rows: 1, detected: false });
+    candidates.push({ quad: expandQuad(quad, ...cfg.textOutline), crops, color, rows: 1, detectorScore: null });
   }
   return candidates;
 }
@@ -250,7 +256,7 @@ function wholePictureCandidate(image: RgbImage): Candidate | null {
   if (aspect > PLATE_READ_CONFIG.textAspect[1]) return null;
   const color = plateColor(rowView(image, quad, PLATE_READ_CONFIG.colorSampleHeight, 1));
   if (!color) return null;
-  return { quad, crops: [quad], color, rows: 1, detected: false, aspect: Math.max(aspect, PLATE_READ_CONFIG.plateAspect) };
+  return { quad, crops: [quad], color, rows: 1, detectorScore: null, aspect: Math.max(aspect, PLATE_READ_CONFIG.plateAspect) };
 }
 
 /** The recogniser's views of a candidate: each crop at each width. */
@@ -283,30 +289,29 @@ async function readWithGeneralRecognizer(
   candidates.forEach((candidate, ci) => {
     // A detected plate keeps its best reading even when no crop's free text agrees with it.
     let best: (Found & { agrees: boolean }) | null = null;
+    const detected = candidate.detectorScore !== null;
     const opinions: Map<string, number>[] = [];
     for (const { quad, view } of views[ci]!) {
       const result = results[next++];
       const decode = result?.probs ? decodePlate(result.probs, dictionary, templates) : null;
       if (!decode) continue;
       const agrees = lengthAgrees(result!.text, decode.text);
-      if (!agrees && !candidate.detected) continue;
+      if (!agrees && !detected) continue;
       // The province's peak frame and its neighbours: a widened glyph spans a few frames.
       if (agrees) opinions.push(provinceLogProbs(result!.probs!, dictionary, [decode.frames[0]! - 1, decode.frames[0]! + 1]));
       const better =
         !best || (agrees && !best.agrees) || (agrees === best.agrees && plateConfidence(decode) > plateConfidence(best.decode));
       if (better) {
         const crop = candidate.rows === 1 ? quad : null;
-        best = { candidate, decode, crop, cropWidth: view.width, opinions, posterior: result!.probs!, agrees };
+        best = { candidate, decode, crop, cropWidth: view.width, opinions, posterior: result!.probs!, agrees, plausible: agrees };
       }
     }
     if (!best) return;
-    if (!candidate.detected) {
-      // Whether this is a plate is judged mostly without the province, the character the
-      // recogniser is least sure of on plates; the reported confidence includes it.
-      if (best.decode.charProbs[0]! < cfg.minProvince) return;
-      if (plateConfidence({ charProbs: best.decode.charProbs.slice(1) }) < cfg.minConfidence) return;
-    }
-    found.push(best);
+    // Whether this is a plate is judged mostly without the province, the character the
+    // recogniser is least sure of on plates; the reported confidence includes it.
+    best.plausible &&=
+      best.decode.charProbs[0]! >= cfg.minProvince && plateConfidence({ charProbs: best.decode.charProbs.slice(1) }) >= cfg.minConfidence;
+    if (best.plausible || detected) found.push(best);
   });
   await rereadProvinces(image, ocr, found);
   restoreQs(image, found, dictionary);
@@ -322,9 +327,32 @@ async function readWithPlateRecognizer(image: RgbImage, recognizer: PlateRecogni
       const quad = expandQuad(candidate.quad, dx, dy);
       const view = candidate.rows === 2 ? doubleRowView(image, quad, cropHeight, 1) : rowView(image, quad, cropHeight, 1, candidate.aspect);
       const { text, charProbs } = await recognizer.read(view);
-      return { candidate, decode: { text, charProbs, frames: [] }, crop: null, cropWidth: view.width, opinions: [], posterior: null };
+      const plausible = plateConfidence({ charProbs }) >= PLATE_READ_CONFIG.minConfidence;
+      return {
+        candidate,
+        decode: { text, charProbs, frames: [] },
+        crop: null,
+        cropWidth: view.width,
+        opinions: [],
+        posterior: null,
+        plausible,
+      };
     }),
   );
+}
+
+/**
+ * A detection reported whatever its reading: confident, and a plate by its paint or its
+ * characters. The detector also fires, less surely, on boxed text of documents (11 of the 55
+ * sample pictures of other kinds, scores 0.30–0.79), which is white or unknown paint.
+ */
+function trusted(candidate: Candidate, background: PlateBackground | null, { text, charProbs }: Found["decode"]): boolean {
+  const { minTrustedScore, minKindMark } = PLATE_READ_CONFIG;
+  if (candidate.detectorScore === null || candidate.detectorScore < minTrustedScore) return false;
+  if (background === "blue" || background === "yellow" || background === "green") return true;
+  // The grammar forces a 港 or 警 out of anything: the mark must be read, not guessed.
+  const marks = kindMarkPositions(text);
+  return marks.length > 0 && marks.every((i) => charProbs[i]! >= minKindMark);
 }
 
 export async function readPlates(image: RgbImage, ocr: PlateOcr, { allTypes }: PlateReadOptions): Promise<PlateReading[]> {
@@ -345,8 +373,9 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr, { allTypes }: P
     ...(await readWithGeneralRecognizer(image, ocr, general, templates)),
   ];
 
-  const readings = found.flatMap(({ candidate, decode }): PlateReading[] => {
+  const readings = found.flatMap(({ candidate, decode, plausible }): PlateReading[] => {
     const background = candidate.color ?? plateBackground(rowView(image, candidate.quad, cfg.colorSampleHeight, 1, candidate.aspect));
+    if (!plausible && !trusted(candidate, background, decode)) return [];
     const kind = plateType(decode.text, background);
     const type = allTypes ? kind : seedPlateType(kind, candidate.rows);
     if (!type) return [];
