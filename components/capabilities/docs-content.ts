@@ -158,7 +158,7 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         description: "蓝牌 / 黄牌 / 绿牌（新能源）；all_types 为 true 时另有 黄绿牌 / 白牌 / 黑牌",
       },
       { name: "returnObj[].detail[].box", required: true, type: "int[4][2]", description: "左上、右上、右下、左下四点坐标" },
-      { name: "returnObj[].detail[].confidence", required: true, type: "float", description: "整个号码正确的概率（0–1，已校准）" },
+      { name: "returnObj[].detail[].confidence", required: true, type: "float", description: "整个号码正确的概率（0–1，各字符概率之积）" },
       {
         name: "returnObj[].detail[].char_confidence",
         required: false,

@@ -19,7 +19,7 @@ const plate = z.object({
       `默认仅 ${SEED_PLATE_TYPES.join("、")}（单层）；all_types 为 true 时另有 黄绿牌（大型新能源）、白牌（警用、武警）、黑牌（港澳、使馆、领馆），双层黄牌为 黄牌`,
     ),
   platelicense: z.string().describe("车牌号码，无分隔点与空格；双层车牌上层在前"),
-  confidence: z.number().describe("整个号码正确的概率（0–1，已校准）"),
+  confidence: z.number().describe("整个号码正确的概率（0–1，各字符概率之积）"),
   char_confidence: z.array(z.number()).optional().describe("仅当 ?return_char_confidence=true：每个字符的概率，与 platelicense 逐字对应"),
 });
 

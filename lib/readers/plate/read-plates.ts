@@ -9,7 +9,6 @@ import type { ConstrainedDecode, CtcPosterior } from "@/lib/ocr/rec/constrained-
 
 import { findPlateCandidates, type PlateCandidate } from "./candidates";
 import { plateColor } from "./color";
-import { calibratedConfidence } from "./confidence";
 import { decodePlate, plateConfidence } from "./ctc-grammar";
 import { dedupeReadings, samePlate } from "./dedupe";
 import type { PlateDetection } from "./detector/decode-detections";
@@ -380,7 +379,7 @@ export async function readPlates(image: RgbImage, ocr: PlateOcr, { allTypes }: P
     const type = allTypes ? kind : seedPlateType(kind, candidate.rows);
     if (!type) return [];
     const charProbs = decode.charProbs;
-    return [{ box: orderQuad(candidate.quad), plateType: type, text: decode.text, confidence: calibratedConfidence(charProbs), charProbs }];
+    return [{ box: orderQuad(candidate.quad), plateType: type, text: decode.text, confidence: plateConfidence({ charProbs }), charProbs }];
   });
   const outlines = [...detections.map((d) => ({ quad: d.corners })), ...colourRegions];
   return dedupeReadings(readings).map((r) => ({ ...r, box: plateOutline(r.box, outlines) }));
