@@ -174,6 +174,12 @@ describe("readPlates", () => {
     expect(plate).toMatchObject({ text: "京A1234警", plateType: "白牌" });
   });
 
+  test("an armed-police plate keeps its WJ (no province to re-read)", async () => {
+    const image = scene(640, 360, { x: 300, y: 200, w: 140, h: 38, rgb: [236, 236, 236] });
+    const [plate] = await readPlates(image, fakeOcr("WJ1693015", [], undefined, [detection(rect(300, 200, 140, 38))]), ALL);
+    expect(plate).toMatchObject({ text: "WJ1693015", plateType: "白牌" });
+  });
+
   test("a double-row plate is read as its two rows side by side, only with all_types", async () => {
     const image = scene(640, 360, { x: 300, y: 200, w: 110, h: 55, rgb: [242, 194, 26] });
     const plates = [detection(rect(300, 200, 110, 55), 2)];

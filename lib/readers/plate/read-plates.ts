@@ -13,7 +13,7 @@ import { decodePlate, plateConfidence } from "./ctc-grammar";
 import { dedupeReadings, samePlate } from "./dedupe";
 import type { PlateDetection } from "./detector/decode-detections";
 import { expandQuad } from "./expand-quad";
-import { ALL_TYPE_TEMPLATES, isValidPlate, PLATE_TEMPLATES, type PlateColor, type PlateTemplate } from "./grammar";
+import { ALL_TYPE_TEMPLATES, isValidPlate, PLATE_TEMPLATES, type PlateColor, PROVINCES, type PlateTemplate } from "./grammar";
 import { dropEdgeInk, inkMask } from "./ink-mask";
 import { withJoinedNeighbours } from "./joined-boxes";
 import { plateOutline } from "./outline";
@@ -167,7 +167,10 @@ function restoreQs(image: RgbImage, found: Found[], dictionary: readonly string[
  * crops (cut where the decode placed the province) agree on best.
  */
 async function rereadProvinces(image: RgbImage, ocr: PlateOcr, found: Found[]): Promise<void> {
-  const glyphs = found.map((f) => (f.crop ? provinceQuad(f.crop, f.decode.frames, f.cropWidth) : null));
+  // Armed-police (WJ…) and embassy (使…) plates start with no province.
+  const glyphs = found.map((f) =>
+    f.crop && PROVINCES.includes([...f.decode.text][0]!) ? provinceQuad(f.crop, f.decode.frames, f.cropWidth) : null,
+  );
   const crops = glyphs.flatMap((quad) => {
     if (!quad) return [];
     const { width, height } = quadSize(quad);
