@@ -2,7 +2,12 @@
  * Accuracy of the structured capabilities (ID card, business licence, plates), ours vs a peer
  * (tesseract 5 chi_sim + keyword/regex extraction), on the generated set
  * (scripts/fixtures/documents) and, when present, ../shared/samples (read in place, never copied).
- * Usage: npm run eval -- [--only idcard|license|plate] [--limit N] [--no-peer]
+ * Plates: ours (this checkout's worker bundle, as the API runs it), optionally "before" (another
+ * checkout's bundle, `--before-worker <dir>/.ocr-worker/ocr-worker.mjs`) and the general-OCR peer
+ * (the same PP-OCRv4 pipeline over the whole picture + a plate regular expression), on the
+ * samples, the CCPD validation crops c600–c749 (upscaled ×4 and squashed to 96×96) and the
+ * generated scenes; see scripts/scoring/plate-score.ts for the measures.
+ * Usage: npm run eval -- [--only idcard|license|plate] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE]
  * Writes bench-results/eval-<time>.json.
  */
 import { execFile } from "node:child_process";
@@ -17,11 +22,22 @@ import { extractIdCard } from "@/lib/readers/idcard/extract-fields";
 import { normalizeText } from "@/lib/readers/layout/normalize";
 import { readIdCard } from "@/lib/readers/idcard/read-id-card";
 import { createOcrEngine, type OcrEngine } from "../lib/ocr/engine-core";
-import { quadIou } from "../lib/ocr/geometry";
 import { isValidPlate } from "@/lib/readers/plate/grammar";
-import { readPlates } from "@/lib/readers/plate/read-plates";
+import { PLATES_TASK } from "@/lib/readers/plate/on-worker";
+import type { PlateReading } from "@/lib/readers/plate/read-plates";
 import type { Quad, RgbImage } from "../lib/ocr/types";
 import { DOCUMENTS_DIR, generateDocuments } from "./fixtures/documents/generate";
+import {
+  newPlateScore,
+  type PlateAnswer,
+  type PlateScore,
+  type PlateTruth,
+  percentile,
+  plateRow,
+  reliabilityRow,
+  reliabilityTable,
+  scorePlates,
+} from "./scoring/plate-score";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,6 +50,9 @@ interface Args {
   only: Capability | null;
   limit: number;
   peer: boolean;
+  beforeWorker: string | null;
+  /** Data sets to run (by name), all when null. */
+  sets: string[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,10 +62,16 @@ function parseArgs(argv: string[]): Args {
   };
   const only = value("--only");
   if (only && !["idcard", "license", "plate"].includes(only)) throw new Error(`--only ${only}?`);
-  return { only: (only as Capability) ?? null, limit: Number(value("--limit") ?? Infinity), peer: !argv.includes("--no-peer") };
+  return {
+    only: (only as Capability) ?? null,
+    limit: Number(value("--limit") ?? Infinity),
+    peer: !argv.includes("--no-peer"),
+    beforeWorker: value("--before-worker") ?? null,
+    sets: value("--sets")?.split(",") ?? null,
+  };
 }
 
-async function loadImage(file: string): Promise<RgbImage> {
+async function loadImage(file: string | Buffer): Promise<RgbImage> {
   const { data, info } = await sharp(file).rotate().flatten({ background: "#ffffff" }).raw().toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data: new Uint8Array(data) };
 }
@@ -61,6 +86,8 @@ async function tesseract(file: string, psm: number): Promise<string[]> {
 interface Sample<T> {
   file: string;
   truth: T;
+  /** The bytes sent, when not the file as it is (the CCPD crops are resized first). */
+  bytes?: () => Promise<Buffer>;
 }
 
 interface IdTruth {
@@ -70,11 +97,6 @@ interface IdTruth {
 interface LicenseTruth {
   license_type: string;
   fields: Fields;
-}
-interface PlateTruth {
-  /** `box`: the plate's corners, where the set labels them (the synthetic ones do). */
-  scored: { text: string; type: string; box?: Quad }[];
-  ignored: number;
 }
 
 function readGt(dir: string): Record<string, Record<string, unknown>> | null {
@@ -121,6 +143,32 @@ function realPlates(): Sample<PlateTruth>[] {
     });
 }
 
+const CCPD = path.resolve(ROOT, "../shared/plates/ccpd-crops");
+/** The crops kept apart for validation (the plate recogniser's training leaves them out). */
+const CCPD_VALIDATION = [600, 749] as const;
+
+/**
+ * The CCPD validation crops as a user would send them: the API refuses pictures under 32 px,
+ * so upscaled ×4 (376×96), or squashed to 96×96 as some crop tools save them.
+ */
+function ccpdCrops(shape: "upscaled" | "square"): Sample<PlateTruth>[] {
+  const file = path.join(CCPD, "labels.json");
+  if (!fs.existsSync(file)) return [];
+  const labels = JSON.parse(fs.readFileSync(file, "utf8")).images as Record<string, { platelicense: string }>;
+  const [width, height] = shape === "upscaled" ? [376, 96] : [96, 96];
+  return Object.entries(labels)
+    .filter(([name]) => {
+      const n = Number(name.slice(1, 4));
+      return n >= CCPD_VALIDATION[0] && n <= CCPD_VALIDATION[1];
+    })
+    .map(([name, v]) => ({
+      file: path.join(CCPD, name),
+      // All CCPD plates are blue or (new-energy, 8 characters) green.
+      truth: { scored: [{ text: v.platelicense, type: [...v.platelicense].length === 8 ? "绿牌" : "蓝牌" }], ignored: 0 },
+      bytes: () => sharp(path.join(CCPD, name)).resize(width, height, { fit: "fill" }).png().toBuffer(),
+    }));
+}
+
 /** Pictures that are none of the three documents: general synthetic pages and real text images. */
 function wrongKindImages(): string[] {
   const general = path.join(SAMPLES, "synthetic", "general");
@@ -163,7 +211,6 @@ interface LicenseAnswer {
   license_type: string;
   detail: Fields;
 }
-type PlateAnswer = { text: string; type: string; box?: Quad }[];
 
 const ours = (engine: OcrEngine) => ({
   async idcard(file: string): Promise<IdAnswer> {
@@ -174,10 +221,28 @@ const ours = (engine: OcrEngine) => ({
     const r = extractBusinessLicense(await engine.recognize(await loadImage(file)));
     return { license_type: r.isLicense ? "Business License" : "Not Business License", detail: { ...r.detail } };
   },
-  async plate(file: string): Promise<PlateAnswer> {
-    return (await readPlates(await loadImage(file), engine)).map((p) => ({ text: p.text, type: p.plateType, box: p.box }));
-  },
 });
+
+/** A plate reader run on a worker bundle's plate task, as the API runs it (ours, or another checkout's: "before"). */
+const plateTask = (engine: OcrEngine) => async (file: Uint8Array) => {
+  const read = await engine.readFile<PlateReading[]>(file, PLATE_DECODE, { name: PLATES_TASK, params: { allTypes: false } });
+  if (!read.ok) throw new Error(`not decoded: ${read.kind}`);
+  return read.value.map((p) => ({ text: p.text, type: p.plateType, box: p.box, confidence: p.confidence }));
+};
+
+const PLATE_PATTERN = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-Z0-9]{5,6}/g;
+
+/** The general-OCR peer: the whole picture through the text pipeline, then a plate regular expression. */
+const generalOcrPlates = (engine: OcrEngine) => async (file: Uint8Array) => {
+  const image = await loadImage(Buffer.from(file));
+  const lines = await engine.recognize(image);
+  return lines.flatMap((line) => {
+    const text = normalizeText(line.text).replace(/[·.\-\s]/g, "");
+    return (text.match(PLATE_PATTERN) ?? [])
+      .filter(isValidPlate)
+      .map((t) => ({ text: t, type: [...t].length === 8 ? "绿牌" : "蓝牌", box: line.box }));
+  });
+};
 
 const after = (lines: string[], label: RegExp) => {
   for (const l of lines) {
@@ -227,11 +292,6 @@ const peer = {
     }
     return { license_type: isLicense ? "Business License" : "Not Business License", detail };
   },
-  async plate(file: string): Promise<PlateAnswer> {
-    const text = (await tesseract(file, 11)).join("\n").replace(/[·.-]/g, "");
-    const found = text.match(/[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-Z0-9]{5,6}/g) ?? [];
-    return found.filter(isValidPlate).map((t) => ({ text: t, type: [...t].length === 8 ? "绿牌" : "蓝牌" }));
-  },
 };
 
 // ---------- scoring ----------
@@ -280,39 +340,6 @@ function scoreLicense(score: DocScore, truth: LicenseTruth, answer: LicenseAnswe
   return ok ? [] : wrong.length ? wrong : [`type ${answer.license_type}`];
 }
 
-interface PlateScore {
-  tp: number;
-  fp: number;
-  gt: number;
-  typeRight: number;
-  /** Box overlap (IoU) of matched plates with labelled corners: sum and count. */
-  iouSum: number;
-  iouCount: number;
-}
-
-function scorePlates(score: PlateScore, truth: PlateTruth, answer: PlateAnswer): string[] {
-  const pending = [...truth.scored];
-  const unmatched: PlateAnswer = [];
-  for (const a of answer) {
-    const i = pending.findIndex((t) => t.text === a.text);
-    if (i < 0) {
-      unmatched.push(a);
-      continue;
-    }
-    score.tp++;
-    if (pending[i]!.type === a.type) score.typeRight++;
-    if (pending[i]!.box && a.box) {
-      score.iouSum += quadIou(pending[i]!.box!, a.box);
-      score.iouCount++;
-    }
-    pending.splice(i, 1);
-  }
-  // Readings of unlabelled (uncertain / out-of-scope) plates count neither way.
-  score.fp += Math.max(0, unmatched.length - truth.ignored);
-  score.gt += truth.scored.length;
-  return [...pending.map((p) => `missed ${p.text}`), ...unmatched.map((u) => `extra ${u.text}`)];
-}
-
 // ---------- main ----------
 
 const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}%` : "—");
@@ -330,6 +357,38 @@ async function evaluate<T, A>(
   }
 }
 
+const PLATE_DECODE = { maxBytes: 10 * 1024 * 1024 };
+
+/** Each reader on each picture in turn (one at a time, so latencies are comparable); the scores, with reliability tables. */
+async function evaluatePlates(
+  samples: Sample<PlateTruth>[],
+  readers: Record<string, (file: Uint8Array) => Promise<PlateAnswer>>,
+  summary: (who: string, score: PlateScore) => void,
+) {
+  const scores = Object.fromEntries(Object.keys(readers).map((who) => [who, newPlateScore()]));
+  for (const s of samples) {
+    const bytes = s.bytes ? await s.bytes() : fs.readFileSync(s.file);
+    for (const [who, read] of Object.entries(readers)) {
+      const started = performance.now();
+      // The worker takes the buffer over: each reader gets its own copy.
+      const answer = await read(new Uint8Array(bytes));
+      const misses = scorePlates(scores[who]!, s.truth, answer, performance.now() - started);
+      if (misses.length && who === "ours") console.log(`  ${path.basename(s.file)}: ${misses.join("; ")}`);
+    }
+  }
+  for (const [who, score] of Object.entries(scores)) summary(who, score);
+  return Object.fromEntries(
+    Object.entries(scores).map(([who, { confidences, latenciesMs, ...counts }]) => [
+      who,
+      {
+        ...counts,
+        reliability: reliabilityTable(confidences),
+        latencyMs: { p50: percentile(latenciesMs, 0.5), p90: percentile(latenciesMs, 0.9) },
+      },
+    ]),
+  );
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(DOCUMENTS_DIR, "plate", "gt.json"))) generateDocuments();
@@ -339,30 +398,29 @@ async function main() {
     { name: "repo-synthetic", ...syntheticSets(DOCUMENTS_DIR), real: [] as Sample<PlateTruth>[] },
     { name: "samples-synthetic", ...syntheticSets(path.join(SAMPLES, "synthetic")), real: [] },
     { name: "samples-real", idcard: [], license: [], plate: realPlates() },
+    { name: "ccpd-val-x4", idcard: [], license: [], plate: ccpdCrops("upscaled") },
+    { name: "ccpd-val-96x96", idcard: [], license: [], plate: ccpdCrops("square") },
   ];
+  const before = args.beforeWorker ? await createOcrEngine({ workerScript: path.resolve(args.beforeWorker), workers: 1 }) : null;
   const report: Record<string, unknown> = {};
   const rows: string[] = [];
   const started = Date.now();
-  for (const ds of datasets) {
+  for (const ds of datasets.filter((d) => !args.sets || args.sets.includes(d.name))) {
     const caps = (["idcard", "license", "plate"] as const).filter((c) => !args.only || args.only === c);
     for (const cap of caps) {
       const samples = (ds[cap] as Sample<unknown>[]).slice(0, args.limit);
       if (samples.length === 0) continue;
       console.log(`\n== ${ds.name} / ${cap} (${samples.length} images)`);
       if (cap === "plate") {
-        const newScore = (): PlateScore => ({ tp: 0, fp: 0, gt: 0, typeRight: 0, iouSum: 0, iouCount: 0 });
-        const scores = { ours: newScore(), peer: newScore() };
-        await evaluate(samples as Sample<PlateTruth>[], { ours: mine.plate, peer: args.peer ? peer.plate : null }, (t, a, who) =>
-          scorePlates(scores[who], t, a),
-        );
-        report[`${ds.name}/plate`] = scores;
-        for (const who of ["ours", "peer"] as const) {
-          if (who === "peer" && !args.peer) continue;
-          const s = scores[who];
-          rows.push(
-            `${ds.name.padEnd(18)} plate    ${who.padEnd(5)} precision ${pct(s.tp, s.tp + s.fp)}  recall(exact) ${pct(s.tp, s.gt)}  type ${pct(s.typeRight, s.tp)}  (${s.tp}/${s.gt})${s.iouCount ? `  box IoU ${(s.iouSum / s.iouCount).toFixed(2)}` : ""}`,
-          );
-        }
+        const readers = {
+          ours: plateTask(engine),
+          ...(before ? { before: plateTask(before) } : {}),
+          ...(args.peer ? { "general-ocr": generalOcrPlates(engine) } : {}),
+        };
+        report[`${ds.name}/plate`] = await evaluatePlates(samples as Sample<PlateTruth>[], readers, (who, score) => {
+          rows.push(`${ds.name.padEnd(18)} plate    ${who.padEnd(11)} ${plateRow(score)}`);
+          if (score.confidences.length) rows.push(`${"".padEnd(30)} reliability ${reliabilityRow(score)}`);
+        });
         continue;
       }
       const scores = { ours: newDocScore(), peer: newDocScore() };
@@ -390,17 +448,16 @@ async function main() {
       }
     }
   }
-  if (!args.only) {
+  if ((!args.only || args.only === "plate") && (!args.sets || args.sets.includes("wrong-kind"))) {
     // Bad input: each reader must answer "nothing here" for pictures of another kind.
     const images = wrongKindImages().slice(0, args.limit);
     const falsePositives = { idcard: 0, license: 0, plate: 0 };
     for (const file of images) {
-      const image = await loadImage(file);
-      const lines = await engine.recognize(image);
+      const lines = args.only ? [] : await engine.recognize(await loadImage(file));
       const found = {
-        idcard: extractIdCard(lines).side !== "",
-        license: extractBusinessLicense(lines).isLicense,
-        plate: (await readPlates(image, engine)).length > 0,
+        idcard: !args.only && extractIdCard(lines).side !== "",
+        license: !args.only && extractBusinessLicense(lines).isLicense,
+        plate: (await plateTask(engine)(fs.readFileSync(file))).length > 0,
       };
       for (const cap of ["idcard", "license", "plate"] as const) if (found[cap]) falsePositives[cap]++;
       const hits = Object.entries(found).filter(([, v]) => v);
@@ -412,6 +469,7 @@ async function main() {
     );
   }
   await engine.close();
+  await before?.close();
   console.log(`\n${rows.join("\n")}\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
   const out = path.join(ROOT, "bench-results", `eval-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });

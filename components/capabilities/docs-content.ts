@@ -144,15 +144,27 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     failureExampleCode: 4008,
   },
   plate: {
-    description: "针对图片中的车牌进行检测与识别，返回车牌号码、车牌颜色（蓝牌/黄牌/绿牌）、位置坐标及置信度。",
+    description:
+      '针对图片中的车牌进行检测与识别（街景、停车场、近景或只含车牌的裁剪图均可），返回车牌号码、车牌颜色（蓝牌/黄牌/绿牌）、四角坐标及置信度。默认只返回单层蓝牌、黄牌、绿牌；请求体带 "all_types": true 时还返回双层黄牌（黄牌，上层在前）、黄绿牌（大型新能源）、白牌（警用、武警）、黑牌（港澳、使馆、领馆）。未检测到车牌时返回 0 个车牌，该图片按成功计费。',
     limits: batchLimits,
     requestBody: '{"data": ["/9j/4AAQSkZJRg..."]}',
     responseFields: [
       { name: "returnObj[].number of plate licenses", required: true, type: "int", description: "识别到的车牌数量" },
       { name: "returnObj[].detail[].platelicense", required: true, type: "string", description: "车牌号码（无分隔点与空格）" },
-      { name: "returnObj[].detail[].plate_type", required: true, type: "string", description: "蓝牌 / 黄牌 / 绿牌（新能源）" },
+      {
+        name: "returnObj[].detail[].plate_type",
+        required: true,
+        type: "string",
+        description: "蓝牌 / 黄牌 / 绿牌（新能源）；all_types 为 true 时另有 黄绿牌 / 白牌 / 黑牌",
+      },
       { name: "returnObj[].detail[].box", required: true, type: "int[4][2]", description: "左上、右上、右下、左下四点坐标" },
-      { name: "returnObj[].detail[].confidence", required: true, type: "float", description: "置信度" },
+      { name: "returnObj[].detail[].confidence", required: true, type: "float", description: "整个号码正确的概率（0–1，各字符概率之积）" },
+      {
+        name: "returnObj[].detail[].char_confidence",
+        required: false,
+        type: "float[]",
+        description: "仅当查询串带 ?return_char_confidence=true：每个字符的概率，与 platelicense 逐字对应",
+      },
     ],
     successExample: `{
   "statusCode": 0,

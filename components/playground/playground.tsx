@@ -237,8 +237,8 @@ export function Playground({
             description={current ? current.file.name : "上传图片后在此显示，识别框叠加在原图上"}
             actions={
               result && (
-                <Badge tone={result.ok ? "success" : "danger"}>
-                  {result.ok ? `识别成功 · ${result.overlays.length} 个框` : "识别失败"}
+                <Badge tone={result.ok ? (result.empty ? "warning" : "success") : "danger"}>
+                  {result.ok ? (result.empty ?? `识别成功 · ${result.overlays.length} 个框`) : "识别失败"}
                 </Badge>
               )
             }

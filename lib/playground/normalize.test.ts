@@ -54,7 +54,7 @@ test("plate: colour by plate type and field rows", () => {
     ],
   };
   const [r] = normalizeCalls("plate", [{ httpStatus: 200, response }], 1);
-  expect(r!.overlays[0]).toMatchObject({ text: "京AD12345", caption: "绿牌", color: "#16a34a" });
+  expect(r!.overlays[0]).toMatchObject({ text: "京AD12345", caption: "绿牌 · 98%", color: "#16a34a" });
   expect(r!.fields[0]).toMatchObject({ value: "京AD12345" });
 });
 
@@ -77,4 +77,11 @@ test("gateway error applies to every image; licence is one call per image", () =
   expect(ok!.fields.find((f) => f.key === "name")?.value).toBe("某某公司");
   expect(ok!.fields.some((f) => f.key === "real_captial")).toBe(false);
   expect(bad).toMatchObject({ ok: false, error: { code: "EOP_51003" } });
+});
+
+test("a plate picture without plates says so (and that it was charged) instead of a plain success", () => {
+  const response = { statusCode: 0, message: { success: 1, fail: 0 }, returnObj: [{ "number of plate licenses": 0, detail: [] }] };
+  const [r] = normalizeCalls("plate", [{ httpStatus: 200, response }], 1);
+  expect(r).toMatchObject({ ok: true, empty: "未检测到车牌" });
+  expect(r!.note).toContain("计费");
 });

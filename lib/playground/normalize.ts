@@ -28,12 +28,21 @@ export interface ImageResult {
   fields: FieldRow[];
   /** Subtitle, e.g. 国徽面 / 人像面, or "Not Business License". */
   note?: string;
+  /** A successful call that found nothing to read (e.g. "未检测到车牌"): shown instead of a success badge. */
+  empty?: string;
   /** Plain text for copy/TXT download. */
   text: string;
 }
 
 const LINE_COLOR = "#1f6feb";
-export const PLATE_COLORS: Record<string, string> = { 蓝牌: "#2563eb", 黄牌: "#eab308", 绿牌: "#16a34a" };
+export const PLATE_COLORS: Record<string, string> = {
+  蓝牌: "#2563eb",
+  黄牌: "#eab308",
+  绿牌: "#16a34a",
+  黄绿牌: "#84cc16",
+  白牌: "#64748b",
+  黑牌: "#0f172a",
+};
 const FIELD_COLOR = "#db2777";
 
 const ID_FIELDS: [string, string][] = [
@@ -133,7 +142,7 @@ function normalizePlate(el: Json): ImageResult {
             id: `p-${i}`,
             points: pts,
             text: String(d.platelicense ?? ""),
-            caption: type,
+            caption: confidence === undefined ? type : `${type} · ${(confidence * 100).toFixed(0)}%`,
             color: PLATE_COLORS[type] ?? LINE_COLOR,
             confidence,
           },
@@ -150,7 +159,9 @@ function normalizePlate(el: Json): ImageResult {
     ok: true,
     overlays,
     fields,
-    note: `识别到 ${count} 个车牌`,
+    // A picture without plates is still a successful call, and the contract charges it.
+    note: count === 0 ? "未检测到车牌：调用成功，已按 1 次计费。请换一张车牌清晰可见的图片。" : `识别到 ${count} 个车牌`,
+    ...(count === 0 ? { empty: "未检测到车牌" } : {}),
     text: detail.map((d) => `${d.platelicense ?? ""}\t${d.plate_type ?? ""}`).join("\n"),
   };
 }

@@ -13,8 +13,11 @@ import sharp from "sharp";
 
 import { decodeImage } from "@/lib/images/decode-image";
 import { createOcrEngine, type OcrEngine } from "@/lib/ocr/engine-core";
+import type { RgbImage } from "@/lib/ocr/types";
 import { readPlatesFile } from "@/lib/readers/plate/on-worker";
 import { readPlates } from "@/lib/readers/plate/read-plates";
+import { detectPlates } from "@/lib/readers/plate/detector/plate-detector";
+import { createOnnxRunner } from "@/lib/ocr/onnx-runner";
 
 const { values: args } = parseArgs({ options: { plate: { type: "string", default: "../shared/samples/real/plate_clpdr_police.jpg" } } });
 const SIDE = 5000;
@@ -60,14 +63,25 @@ async function longestStallMs(work: () => Promise<unknown>): Promise<number> {
   return +(histogram.max / 1e6).toFixed(1);
 }
 
+/** The plate detector's sessions on this thread, as a worker keeps its own. */
+const detectorSessions = new Map<string, ReturnType<typeof createOnnxRunner>>();
+const loadDetector = (file: string) => {
+  if (!detectorSessions.has(file)) detectorSessions.set(file, createOnnxRunner(file, 1));
+  return detectorSessions.get(file)!;
+};
+
 async function onRequestThread(engine: OcrEngine, file: Uint8Array, plates: boolean) {
   const decoded = await decodeImage(file, DECODE);
   if (!decoded.ok) throw new Error(decoded.kind);
-  return plates ? readPlates(decoded.image, engine) : engine.recognize(decoded.image);
+  if (!plates) return engine.recognize(decoded.image);
+  const ocr = { ...engine, detectPlates: (image: RgbImage) => detectPlates(image, loadDetector), plateRecognizer: null };
+  return readPlates(decoded.image, ocr, SEED_TYPES);
 }
 
+const SEED_TYPES = { allTypes: false };
+
 const onWorker = (engine: OcrEngine, file: Uint8Array, plates: boolean) =>
-  plates ? readPlatesFile(engine, new Uint8Array(file), DECODE) : engine.recognizeFile(new Uint8Array(file), DECODE);
+  plates ? readPlatesFile(engine, new Uint8Array(file), DECODE, SEED_TYPES) : engine.recognizeFile(new Uint8Array(file), DECODE);
 
 const engine = await createOcrEngine({ workers: 2 });
 const inputs: [string, Uint8Array, boolean][] = [

@@ -21,7 +21,16 @@ describe("plate whole-request checks, in order", () => {
   });
 
   test("a valid body", () => {
-    expect(parsePlateRequest(bytes('{"data":["a","b"]}'))).toEqual({ ok: true, request: { images: ["a", "b"] } });
+    expect(parsePlateRequest(bytes('{"data":["a","b"]}'))).toEqual({ ok: true, request: { images: ["a", "b"], allTypes: false } });
+  });
+
+  test.each([
+    ["true", true],
+    ['"true"', false],
+    ["1", false],
+    ["false", false],
+  ])("all_types %s → every kind of plate: %s", (value, allTypes) => {
+    expect(parsePlateRequest(bytes(`{"data":["a"],"all_types":${value}}`))).toEqual({ ok: true, request: { images: ["a"], allTypes } });
   });
 });
 

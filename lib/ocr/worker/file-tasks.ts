@@ -4,7 +4,7 @@
 // server's event loop. The engine runs those tasks by name and knows no document.
 import { decodeImage } from "../../images/decode-image";
 import type { GeneralOcrPipeline } from "../pipeline/general";
-import type { FileRead, Quad, RecognizeCropsOptions, RecResult, RgbImage, TextLine } from "../types";
+import type { FileRead, Quad, RecognizeCropsOptions, RecResult, RgbImage, TensorRunner, TextLine } from "../types";
 
 /** The engine as a task sees it on the worker: that worker's own sessions, so the picture never leaves the thread. */
 export interface WorkerOcr {
@@ -12,7 +12,14 @@ export interface WorkerOcr {
   detect(image: RgbImage): Promise<Quad[]>;
   recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
   dictionary(): string[];
+  /** This worker's ONNX intra-op thread count, for a reader that loads a model of its own. */
+  intraOpThreads: number;
+  /** A reader's own ONNX model, loaded once per worker on first use; its run time counts to `stage`. */
+  model(file: string, stage: ModelStage): Promise<TensorRunner>;
 }
+
+/** The stage clock a reader's own model run is counted in. */
+export type ModelStage = "detection" | "recognition";
 
 /** Reading of a decoded upload registered in the worker's entry (lib/readers/worker-entry.ts). */
 export interface ReaderTask<Params = never, Result = unknown> {
@@ -36,6 +43,7 @@ export async function readFile(
   dictionary: string[],
   readers: ReaderTasks,
   { file, maxBytes, task }: { file: Uint8Array; maxBytes: number; task: FileTask },
+  own: Pick<WorkerOcr, "intraOpThreads" | "model">,
   onDecodeMs: (ms: number) => void = () => {},
 ): Promise<FileRead<FileTaskResult>> {
   const reader = task.kind === "reader" ? readers[task.name] : undefined;
@@ -53,6 +61,7 @@ export async function readFile(
     detect: pipeline.detect.bind(pipeline),
     recognizeCrops: pipeline.recognizeCrops.bind(pipeline),
     dictionary: () => dictionary,
+    ...own,
   };
   return { ok: true, value: await reader!.run(image, ocr, task.params as never) };
 }

@@ -12,9 +12,9 @@ import { createOnnxRunner } from "../onnx-runner";
 import { GeneralOcrPipeline, type DetectedLines } from "../pipeline/general";
 import { buildDictionary } from "../rec/dictionary";
 import { TextRecognizer } from "../rec/text-recognizer";
-import type { FileRead, RecResult, RgbImage } from "../types";
+import type { FileRead, RecResult, RgbImage, TensorRunner } from "../types";
 import type { WorkerInit, WorkerRequest, WorkerResponse, WorkerResult, WorkerStageTimings } from "./protocol";
-import { type FileTaskResult, type ReaderTasks, readFile } from "./file-tasks";
+import { type FileTaskResult, type ModelStage, type ReaderTasks, readFile, type WorkerOcr } from "./file-tasks";
 import { lowerThreadPriority } from "./thread-priority";
 
 /** Stage times of the job being handled (one at a time per worker), reported with its result. */
@@ -47,6 +47,25 @@ async function createPipeline({ modelPaths, intraOpThreads }: WorkerInit, dictio
   });
 }
 
+/** Readers' own models (plate detector, …): one session per file and worker, created on first use. */
+function readerModels(intraOpThreads: number): Pick<WorkerOcr, "intraOpThreads" | "model"> {
+  const sessions = new Map<string, Promise<TensorRunner>>();
+  const clockKey: Record<ModelStage, keyof WorkerStageTimings> = { detection: "detMs", recognition: "recMs" };
+  return {
+    intraOpThreads,
+    model(file, stage) {
+      let session = sessions.get(file);
+      if (!session) {
+        session = createOnnxRunner(file, intraOpThreads);
+        // A failed load is retried by the next call rather than cached.
+        session.catch(() => sessions.delete(file));
+        sessions.set(file, session);
+      }
+      return session.then((runner) => timed(runner, clockKey[stage]));
+    },
+  };
+}
+
 /** A dark bar on white: exercises every stage once so first requests don't pay for allocation. */
 function warmUpImage(): RgbImage {
   const width = 320;
@@ -76,6 +95,7 @@ export async function runOcrWorker(readers: ReaderTasks): Promise<void> {
   const dictionary = buildDictionary(fs.readFileSync(init.modelPaths.dict, "utf8"));
   const pipeline = await createPipeline(init, dictionary);
   await pipeline.recognize(warmUpImage());
+  const models = readerModels(init.intraOpThreads);
   const handle = (req: WorkerRequest): Promise<WorkerResult> => {
     switch (req.kind) {
       case "recognize":
@@ -87,7 +107,7 @@ export async function runOcrWorker(readers: ReaderTasks): Promise<void> {
       case "recognizeCrops":
         return pipeline.recognizeCrops(req.crops, req.options);
       case "file":
-        return readFile(pipeline, dictionary, readers, req, (ms) => (clock.decodeMs += ms));
+        return readFile(pipeline, dictionary, readers, req, models, (ms) => (clock.decodeMs += ms));
     }
   };
 

@@ -5,7 +5,7 @@ import type { Quad } from "@/lib/ocr/types";
 const SAME_IOU = 0.3;
 
 /** Readings of one plate (colour region, text box, joined boxes) overlap or contain each other. */
-function samePlate(a: Quad, b: Quad): boolean {
+export function samePlate(a: Quad, b: Quad): boolean {
   return quadIou(a, b) > SAME_IOU || quadContains(a, quadCentre(b)) || quadContains(b, quadCentre(a));
 }
 

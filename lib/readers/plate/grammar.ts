@@ -21,6 +21,12 @@ export const GREEN_SMALL: PlateTemplate = [PROVINCES, LETTERS, ENERGY, ALNUM, DI
 export const GREEN_LARGE: PlateTemplate = [PROVINCES, LETTERS, DIGITS, DIGITS, DIGITS, DIGITS, DIGITS, ENERGY];
 
 export const PLATE_TEMPLATES: readonly PlateTemplate[] = [SEVEN_CHAR, GREEN_SMALL, GREEN_LARGE];
+/** Armed police (2012 layout): WJ, two digits of the unit, five characters — WJ16·93015. */
+export const ARMED_POLICE: PlateTemplate = ["W", "J", DIGITS, DIGITS, ALNUM, ALNUM, ALNUM, ALNUM, ALNUM];
+/** Embassy: 使, the mission's three digits, three digits — 使014·578. */
+export const EMBASSY: PlateTemplate = ["使", DIGITS, DIGITS, DIGITS, DIGITS, DIGITS, DIGITS];
+/** The templates `all_types` reads under: the seed's plus the kinds only it answers. */
+export const ALL_TYPE_TEMPLATES: readonly PlateTemplate[] = [...PLATE_TEMPLATES, ARMED_POLICE, EMBASSY];
 
 function matchesTemplate(text: string, template: PlateTemplate): boolean {
   const chars = [...text];
@@ -30,9 +36,3 @@ function matchesTemplate(text: string, template: PlateTemplate): boolean {
 export function isValidPlate(text: string): boolean {
   return PLATE_TEMPLATES.some((t) => matchesTemplate(text, t));
 }
-
-export const PLATE_TYPE_NAMES: Record<PlateColor, "蓝牌" | "黄牌" | "绿牌"> = {
-  blue: "蓝牌",
-  yellow: "黄牌",
-  green: "绿牌",
-};
