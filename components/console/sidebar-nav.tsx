@@ -55,7 +55,10 @@ export function SidebarNav() {
           <KeyRound className="size-4" aria-hidden />
           个人中心
         </p>
-        <ul className="space-y-0.5">{item("/access-keys", "AccessKey 管理", undefined, true)}</ul>
+        <ul className="space-y-0.5">
+          {item("/access-keys", "AccessKey 管理", undefined, true)}
+          {item("/account", "账号安全", undefined, true)}
+        </ul>
       </div>
     </nav>
   );

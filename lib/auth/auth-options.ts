@@ -6,12 +6,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env, secureCookies } from "@/lib/env";
 import { loadOrCreateServerKey } from "@/lib/crypto/server-key";
 import { authenticateUser } from "@/lib/data/users";
+import { createConsoleSession, deleteConsoleSession, SESSION_MAX_AGE_S } from "@/lib/data/console-sessions";
 import { loginRateLimitedError, loginSchema } from "@/lib/validation/auth";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { loginFailed, loginSucceeded, reserveLoginAttempt } from "@/lib/auth/login-throttle";
 import { isRefused } from "@/lib/limits/attempts";
-
-const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: loadOrCreateServerKey("auth.key", env.AUTH_SECRET).toString("hex"),
@@ -37,18 +36,29 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         await loginSucceeded(attempt);
-        return { id: user.id, email: user.email, name: user.name };
+        // Each sign-in is a session row the user can see and revoke (lib/data/console-sessions.ts).
+        const sid = await createConsoleSession({ userId: user.id, userAgent: headers["user-agent"] ?? "", ip });
+        return { id: user.id, email: user.email, name: user.name, sid };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sid = user.sid;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.uid === "string" && typeof token.sid === "string") await deleteConsoleSession({ userId: token.uid, sessionId: token.sid });
     },
   },
 };
