@@ -11,6 +11,7 @@ import { loginRateLimitedError, loginSchema } from "@/lib/validation/auth";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { loginFailed, loginSucceeded, reserveLoginAttempt } from "@/lib/auth/login-throttle";
 import { isRefused } from "@/lib/limits/attempts";
+import { logger } from "@/lib/observability/logger";
 
 export const authOptions: NextAuthOptions = {
   secret: loadOrCreateServerKey("auth.key", env.AUTH_SECRET).toString("hex"),
@@ -18,6 +19,15 @@ export const authOptions: NextAuthOptions = {
   // Explicit rather than next-auth's guess from NEXTAUTH_URL: `Secure` cookies exactly when PUBLIC_URL is https.
   useSecureCookies: secureCookies,
   pages: { signIn: "/login" },
+  // next-auth warns at the first sign-in when NEXTAUTH_URL is unset. The console never follows the
+  // URLs it would build from it (sign-in and sign-out run with redirect: false and navigate by path;
+  // PUBLIC_URL sets it where it matters, lib/env.ts), so that warning is noise a newcomer takes for
+  // an error; any other warning goes to the JSON log.
+  logger: {
+    warn(code) {
+      if (code !== "NEXTAUTH_URL") logger.warn({ code }, "next-auth warning");
+    },
+  },
   providers: [
     CredentialsProvider({
       name: "邮箱密码",

@@ -21,7 +21,17 @@ export function ensureDependencies() {
   log("installing dependencies (npm ci)…");
   // --include=dev: `npm start` may run with NODE_ENV=production, which would otherwise drop the
   // build and test tools (esbuild, tsx, vitest) that the same checkout needs.
-  execFileSync("npm", ["ci", "--include=dev", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+  // ONNXRUNTIME_NODE_INSTALL=skip: onnxruntime-node's postinstall would otherwise download CUDA
+  // libraries (linux/x64) that this CPU-only server never loads. An environment variable, not an
+  // .npmrc key: npm warns about unknown .npmrc keys on every command.
+  execFileSync("npm", ["ci", "--include=dev", "--no-audit", "--no-fund"], {
+    cwd: root,
+    stdio: ["ignore", process.stderr, "inherit"],
+    env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: "skip" },
+  });
+  if (Number(process.versions.node.split(".")[0]) < 22) {
+    log("expected above on Node 20/21: one EBADENGINE warning for @prisma/streams-local (part of `prisma dev`, which is never run here)");
+  }
 }
 
 export async function ensurePrismaClient() {
