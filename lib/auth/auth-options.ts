@@ -68,7 +68,8 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
-      if (typeof token?.uid === "string" && typeof token.sid === "string") await deleteConsoleSession({ userId: token.uid, sessionId: token.sid });
+      if (typeof token?.uid === "string" && typeof token.sid === "string")
+        await deleteConsoleSession({ userId: token.uid, sessionId: token.sid });
     },
   },
 };

@@ -251,8 +251,26 @@ public class Ocr {
 export function codeSamples(target: SampleTarget): CodeSample[] {
   return [
     { language: "curl", label: "curl", file: "ocr.sh", run: `${SECRET_ENV}=<SecretKey> bash ocr.sh test.jpg`, code: curlSample(target) },
-    { language: "python", label: "Python", file: "ocr.py", run: `${SECRET_ENV}=<SecretKey> python3 ocr.py test.jpg`, code: pythonSample(target) },
-    { language: "node", label: "Node.js", file: "ocr.mjs", run: `${SECRET_ENV}=<SecretKey> node ocr.mjs test.jpg`, code: nodeSample(target) },
-    { language: "java", label: "Java", file: "Ocr.java", run: `${SECRET_ENV}=<SecretKey> java Ocr.java test.jpg`, code: javaSample(target) },
+    {
+      language: "python",
+      label: "Python",
+      file: "ocr.py",
+      run: `${SECRET_ENV}=<SecretKey> python3 ocr.py test.jpg`,
+      code: pythonSample(target),
+    },
+    {
+      language: "node",
+      label: "Node.js",
+      file: "ocr.mjs",
+      run: `${SECRET_ENV}=<SecretKey> node ocr.mjs test.jpg`,
+      code: nodeSample(target),
+    },
+    {
+      language: "java",
+      label: "Java",
+      file: "Ocr.java",
+      run: `${SECRET_ENV}=<SecretKey> java Ocr.java test.jpg`,
+      code: javaSample(target),
+    },
   ];
 }

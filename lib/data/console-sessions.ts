@@ -36,7 +36,15 @@ export async function createConsoleSession(opts: { userId: string; userAgent: st
   await db.$transaction([
     db.consoleSession.deleteMany({ where: { userId: opts.userId, expiresAt: { lt: now } } }),
     db.consoleSession.create({
-      data: { id, userId: opts.userId, userAgent: opts.userAgent.slice(0, USER_AGENT_MAX), ip: opts.ip, createdAt: now, lastSeenAt: now, expiresAt: expiry(now) },
+      data: {
+        id,
+        userId: opts.userId,
+        userAgent: opts.userAgent.slice(0, USER_AGENT_MAX),
+        ip: opts.ip,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: expiry(now),
+      },
     }),
   ]);
   return id;

@@ -58,7 +58,11 @@ export const countUsers = () => db.user.count();
  * Sets a new password and ends every other console session of the user in the same transaction:
  * whoever else held a session (a stolen cookie, a forgotten browser) is signed out with the old password.
  */
-export async function changeUserPassword(opts: { userId: string; newPassword: string; keepSessionId: string }): Promise<{ signedOut: number }> {
+export async function changeUserPassword(opts: {
+  userId: string;
+  newPassword: string;
+  keepSessionId: string;
+}): Promise<{ signedOut: number }> {
   const passwordHash = await hashPassword(opts.newPassword);
   const [, ended] = await db.$transaction([
     db.user.update({ where: { id: opts.userId }, data: { passwordHash } }),

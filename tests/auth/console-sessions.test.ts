@@ -17,7 +17,8 @@ beforeAll(async () => {
   users = await import("@/lib/data/users");
 });
 
-const open = (userId: string, now?: Date) => sessions.createConsoleSession({ userId, userAgent: "Mozilla/5.0 Chrome/131", ip: "203.0.113.7", now });
+const open = (userId: string, now?: Date) =>
+  sessions.createConsoleSession({ userId, userAgent: "Mozilla/5.0 Chrome/131", ip: "203.0.113.7", now });
 
 describe("console sessions", () => {
   test("a password change signs out every other session and keeps the current one", async () => {
@@ -26,7 +27,9 @@ describe("console sessions", () => {
     const elsewhere = await open(user.id);
     expect(await sessions.resolveConsoleSession({ sessionId: elsewhere, userId: user.id })).not.toBeNull();
 
-    expect(await users.changeUserPassword({ userId: user.id, newPassword: "new-password-2", keepSessionId: here })).toEqual({ signedOut: 1 });
+    expect(await users.changeUserPassword({ userId: user.id, newPassword: "new-password-2", keepSessionId: here })).toEqual({
+      signedOut: 1,
+    });
 
     expect(await sessions.resolveConsoleSession({ sessionId: elsewhere, userId: user.id })).toBeNull();
     expect((await sessions.resolveConsoleSession({ sessionId: here, userId: user.id }))?.user.email).toBe("change@example.com");
@@ -59,7 +62,9 @@ describe("console sessions", () => {
     const idle = await open(user.id, start);
     const used = await open(user.id, start);
 
-    expect(await sessions.resolveConsoleSession({ sessionId: used, userId: user.id, now: new Date(start.getTime() + 6 * day) })).not.toBeNull();
+    expect(
+      await sessions.resolveConsoleSession({ sessionId: used, userId: user.id, now: new Date(start.getTime() + 6 * day) }),
+    ).not.toBeNull();
     const later = new Date(start.getTime() + 8 * day);
     expect(await sessions.resolveConsoleSession({ sessionId: idle, userId: user.id, now: later })).toBeNull();
     expect(await sessions.resolveConsoleSession({ sessionId: used, userId: user.id, now: later })).not.toBeNull();

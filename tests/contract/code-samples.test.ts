@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { parseEopAuthorization, verifyEopSignature } from "@/lib/gateway/eop-signature";
 
-import { codeSamples, IMAGE_PLACEHOLDER, SECRET_ENV, type CodeSample } from "./code-samples";
+import { codeSamples, IMAGE_PLACEHOLDER, SECRET_ENV, type CodeSample } from "@/lib/contract/code-samples";
 
 // Each sample is run as its user would (bash/python3/node/java on a file) against a local stub that
 // checks the signature with the gateway's own verifier and the body byte for byte. e2e/console/
@@ -68,7 +68,12 @@ async function runSample(sample: CodeSample, secretKey: string | undefined) {
   fs.writeFileSync(path.join(dir, sample.file), sample.code);
   fs.writeFileSync(path.join(dir, "image.jpg"), IMAGE);
   const [command, args] = RUN[sample.language](sample.file);
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, ...(secretKey ? { [SECRET_ENV]: secretKey } : {}) };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME ?? dir,
+    NODE_ENV: "test",
+    ...(secretKey ? { [SECRET_ENV]: secretKey } : {}),
+  };
   try {
     const { stdout } = await execFileAsync(command, args, { cwd: dir, env, timeout: 60_000 });
     return { code: 0, stdout, stderr: "" };
@@ -83,30 +88,34 @@ async function runSample(sample: CodeSample, secretKey: string | undefined) {
 describe.each(TEMPLATES)("samples for body %s", (bodyTemplate) => {
   const samples = () => codeSamples({ url, accessKey: ACCESS_KEY, appKey: APP_KEY, bodyTemplate });
 
-  test.each(["curl", "python", "node", "java"] as const)("%s: signed as the gateway verifies, body as templated", async (language) => {
-    const sample = samples().find((s) => s.language === language)!;
-    expect(sample.code).not.toContain(SECRET_KEY);
-    expect(sample.code).toContain(ACCESS_KEY);
-    expect(sample.code).toContain(APP_KEY);
+  test.each(["curl", "python", "node", "java"] as const)(
+    "%s: signed as the gateway verifies, body as templated",
+    async (language) => {
+      const sample = samples().find((s) => s.language === language)!;
+      expect(sample.code).not.toContain(SECRET_KEY);
+      expect(sample.code).toContain(ACCESS_KEY);
+      expect(sample.code).toContain(APP_KEY);
 
-    received.length = 0;
-    const ok = await runSample(sample, SECRET_KEY);
-    expect(ok.stdout).toContain('"statusCode":0');
-    expect(ok.code).toBe(0);
-    expect(received).toEqual([{ ok: true, body: bodyTemplate.replace(IMAGE_PLACEHOLDER, IMAGE.toString("base64")) }]);
+      received.length = 0;
+      const ok = await runSample(sample, SECRET_KEY);
+      expect(ok.stdout).toContain('"statusCode":0');
+      expect(ok.code).toBe(0);
+      expect(received).toEqual([{ ok: true, body: bodyTemplate.replace(IMAGE_PLACEHOLDER, IMAGE.toString("base64")) }]);
 
-    // A wrong SecretKey is refused by the verifier; the sample prints the error body and fails.
-    const wrong = await runSample(sample, SECRET_KEY.replace(/^./, "0"));
-    expect(wrong.stdout).toContain("10020");
-    expect(wrong.code).not.toBe(0);
+      // A wrong SecretKey is refused by the verifier; the sample prints the error body and fails.
+      const wrong = await runSample(sample, SECRET_KEY.replace(/^./, "0"));
+      expect(wrong.stdout).toContain("10020");
+      expect(wrong.code).not.toBe(0);
 
-    // No SecretKey in the environment: a clear message, nothing sent.
-    received.length = 0;
-    const missing = await runSample(sample, undefined);
-    expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain(SECRET_ENV);
-    expect(received).toEqual([]);
-  }, 180_000);
+      // No SecretKey in the environment: a clear message, nothing sent.
+      received.length = 0;
+      const missing = await runSample(sample, undefined);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toContain(SECRET_ENV);
+      expect(received).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 test("a body template without the image placeholder is a programming error", () => {
