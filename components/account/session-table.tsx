@@ -47,58 +47,56 @@ export function SessionTable({ sessions }: { sessions: SessionRow[] }) {
   const toast = useToast();
   const [busy, setBusy] = useState<string | null>(null);
   return (
-    <div className="overflow-x-auto">
-      <Table aria-label="登录会话">
-        <THead>
-          <tr>
-            <Th>设备</Th>
-            <Th>IP 地址</Th>
-            <Th>登录时间</Th>
-            <Th>最近活动</Th>
-            <Th className="text-right">操作</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {sessions.map((s) => (
-            <Tr key={s.id}>
-              <Td className="text-sm">
-                {s.device}
-                {s.current && (
-                  <Badge tone="success" className="ml-2">
-                    当前会话
-                  </Badge>
-                )}
-              </Td>
-              <Td className="font-mono text-xs">{s.ip || "—"}</Td>
-              <Td className="text-xs text-muted">{formatDateTime(s.createdAt)}</Td>
-              <Td className="text-xs text-muted">{formatDateTime(s.lastSeenAt)}</Td>
-              <Td className="text-right">
-                {s.current ? (
-                  <span className="text-xs text-muted">—</span>
-                ) : (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    className="text-danger hover:bg-red-50"
-                    loading={busy === s.id}
-                    aria-label={`退出会话 ${s.device}（${formatDateTime(s.createdAt)} 登录）`}
-                    onClick={async () => {
-                      setBusy(s.id);
-                      const res = await revokeSessionAction({ sessionId: s.id });
-                      setBusy(null);
-                      if (!res.ok) toast(res.error, "error");
-                      else toast("该会话已退出登录");
-                      router.refresh();
-                    }}
-                  >
-                    退出
-                  </Button>
-                )}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
-    </div>
+    <Table aria-label="登录会话">
+      <THead>
+        <tr>
+          <Th>设备</Th>
+          <Th>IP 地址</Th>
+          <Th>登录时间</Th>
+          <Th>最近活动</Th>
+          <Th className="text-right">操作</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {sessions.map((s) => (
+          <Tr key={s.id}>
+            <Td className="text-sm">
+              {s.device}
+              {s.current && (
+                <Badge tone="success" className="ml-2">
+                  当前会话
+                </Badge>
+              )}
+            </Td>
+            <Td className="font-mono text-xs">{s.ip || "—"}</Td>
+            <Td className="text-xs text-muted">{formatDateTime(s.createdAt)}</Td>
+            <Td className="text-xs text-muted">{formatDateTime(s.lastSeenAt)}</Td>
+            <Td className="text-right">
+              {s.current ? (
+                <span className="text-xs text-muted">—</span>
+              ) : (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  className="text-danger hover:bg-red-50"
+                  loading={busy === s.id}
+                  aria-label={`退出会话 ${s.device}（${formatDateTime(s.createdAt)} 登录）`}
+                  onClick={async () => {
+                    setBusy(s.id);
+                    const res = await revokeSessionAction({ sessionId: s.id });
+                    setBusy(null);
+                    if (!res.ok) toast(res.error, "error");
+                    else toast("该会话已退出登录");
+                    router.refresh();
+                  }}
+                >
+                  退出
+                </Button>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }
