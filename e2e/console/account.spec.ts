@@ -6,6 +6,9 @@ import { asClient, clientIp, uniqueEmail } from "./helpers";
 // 账号安全: each login is a session the owner sees and can end; a password change ends every
 // session but the one that made it. Two browsers (contexts) of one account.
 
+// A busy CI machine: logins hash passwords (scrypt), samples start runtimes, axe walks each page twice.
+test.describe.configure({ timeout: 300_000 });
+
 async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext(asClient(clientIp()))).newPage();
   await page.goto("/login");

@@ -25,7 +25,7 @@ const LANGUAGES = [
 
 const demo = (): E2eApiAuth => JSON.parse(fs.readFileSync(API_AUTH_FILE, "utf8")) as E2eApiAuth;
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 let page: Page;
 test.beforeAll(async ({ browser }) => {

@@ -9,6 +9,9 @@ import { CONSOLE_STATE, readConsoleUser, snap, watchCspViolations } from "./help
 // axe violation (WCAG 2.1 A/AA), and on the phone no sideways overflow and the sidebar folded into
 // the header's 菜单 button.
 
+// A busy CI machine: logins hash passwords (scrypt), samples start runtimes, axe walks each page twice.
+test.describe.configure({ timeout: 240_000 });
+
 const PAGES = [
   { path: "/overview", heading: "总览", name: "page-overview" },
   { path: "/capabilities", heading: "能力列表", name: "page-capabilities" },

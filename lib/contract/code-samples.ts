@@ -179,6 +179,9 @@ if (!response.ok) process.exitCode = 1;
 function javaSample(t: SampleTarget): string {
   const { before, after } = splitBody(t.bodyTemplate);
   return `// 用法：${SECRET_ENV}=<SecretKey> java Ocr.java test.jpg   （JDK 11+，无需依赖）
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -241,7 +244,9 @@ public class Ocr {
             .build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        System.out.println(response.body()); // 错误的返回体同样是 JSON：错误码、说明与 details
+        // UTF-8 whatever the console's locale, so the Chinese text prints as text, not "???"
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        out.println(response.body()); // 错误的返回体同样是 JSON：错误码、说明与 details
         if (response.statusCode() >= 400) System.exit(1);
     }
 }

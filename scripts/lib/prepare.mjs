@@ -98,5 +98,6 @@ export function ensureNextBuild() {
     stdio: ["ignore", process.stderr, "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  log('expected above: "Experiments (use with caution): serverActions" is the 12 MB upload limit of the playground (next.config.mjs)');
   fs.writeFileSync(stamp, hash);
 }

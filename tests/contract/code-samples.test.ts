@@ -54,7 +54,8 @@ beforeAll(async () => {
         });
       received.push({ ok, body: body.toString("utf8") });
       res.writeHead(ok ? 200 : 401, { "content-type": "application/json" });
-      res.end(JSON.stringify(ok ? { statusCode: 0, message: "success" } : { statusCode: 10020, message: "签名错误" }));
+      // Chinese in the answer: a sample must print it as UTF-8 whatever the locale (none is set below).
+      res.end(JSON.stringify(ok ? { statusCode: 0, message: "识别成功" } : { statusCode: 10020, message: "签名错误" }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -98,7 +99,7 @@ describe.each(TEMPLATES)("samples for body %s", (bodyTemplate) => {
 
       received.length = 0;
       const ok = await runSample(sample, SECRET_KEY);
-      expect(ok.stdout).toContain('"statusCode":0');
+      expect(ok.stdout).toContain('"statusCode":0,"message":"识别成功"');
       expect(ok.code).toBe(0);
       expect(received).toEqual([{ ok: true, body: bodyTemplate.replace(IMAGE_PLACEHOLDER, IMAGE.toString("base64")) }]);
 
