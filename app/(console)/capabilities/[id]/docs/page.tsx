@@ -176,7 +176,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
           <CardHeader title="接口信息" />
           <CardBody className="space-y-3 text-sm">
             <p>
-              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm">{canonical}</code>{" "}
+              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm break-all">{canonical}</code>{" "}
               <CopyButton value={canonical ?? ""} />
             </p>
             {aliases.length > 0 && (
