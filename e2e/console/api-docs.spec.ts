@@ -90,14 +90,14 @@ test("the signing debugger agrees with the server, for a good and a bad Eop-Auth
   };
   await page.goto("/capabilities/signature");
   const form = page.getByRole("form", { name: "签名调试请求" });
-  await form.getByLabel("请求头").fill(
+  await form.getByRole("textbox", { name: /^请求头（/ }).fill(
     Object.entries(headers)
       .map(([k, v]) => `${k}: ${v}`)
       .join("\n"),
   );
-  await form.getByLabel("请求体").fill(body);
-  await form.getByLabel("AccessKey").fill(accessKey);
-  await form.getByLabel("SecretKey").fill(secretKey);
+  await form.getByRole("textbox", { name: /^请求体（/ }).fill(body);
+  await form.getByLabel("AccessKey", { exact: true }).fill(accessKey);
+  await form.getByLabel("SecretKey", { exact: true }).fill(secretKey);
   await form.getByRole("button", { name: "计算签名" }).click();
   const expected = (await page.getByTestId("expected-authorization").textContent()) ?? "";
   expect(expected).toMatch(new RegExp(`^${accessKey} Headers=appkey;ctyun-eop-request-id;eop-date Signature=\\S+=$`));
@@ -115,14 +115,14 @@ test("the signing debugger agrees with the server, for a good and a bad Eop-Auth
   const refused = await send(bad);
   expect(refused.status()).toBe(401);
   expect((await refused.json()).statusCode).toBe(10020);
-  await form.getByLabel("你发送的 Eop-Authorization").fill(bad);
+  await form.getByRole("textbox", { name: /^你发送的 Eop-Authorization/ }).fill(bad);
   await form.getByRole("button", { name: "计算签名" }).click();
   await expect(page.getByTestId("signature-verdict")).toContainText("不一致");
 
   // What the debugger expects, the server accepts.
   const accepted = await send(expected);
   expect((await accepted.json()).statusCode).toBe(0);
-  await form.getByLabel("你发送的 Eop-Authorization").fill(expected);
+  await form.getByRole("textbox", { name: /^你发送的 Eop-Authorization/ }).fill(expected);
   await form.getByRole("button", { name: "计算签名" }).click();
   await expect(page.getByTestId("signature-verdict")).toContainText("一致：网关将接受");
 });
