@@ -48,7 +48,7 @@ export function SignatureDebugger({ defaults }: { defaults: SignatureDebuggerDef
   }
 
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
       <Card>
         <CardHeader title="请求" description="填写你实际发送的内容；SecretKey 只用于本次计算，不保存、不记录。" />
         <CardBody>

@@ -231,7 +231,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
         <Card>
           <CardHeader title="返回参数" />
           <ParamTable rows={docs.responseFields} label="返回参数" />
-          <CardBody className="grid gap-4 lg:grid-cols-2">
+          <CardBody className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
               <p className="mb-2 text-xs font-medium">成功示例</p>
               <CodeBlock label="JSON">{docs.successExample}</CodeBlock>
