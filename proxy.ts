@@ -21,6 +21,7 @@ export const config = {
     "/packs/:path*",
     "/orders/:path*",
     "/access-keys/:path*",
+    "/account/:path*",
     "/playground/:path*",
     "/pay/:path*",
   ],

@@ -30,7 +30,7 @@ export function AuthCard({
           <h1 className="text-2xl font-semibold">{title}</h1>
           {subtitle && <p className="mt-1 text-sm text-muted">{subtitle}</p>}
           <div className="mt-6">{children}</div>
-          {footer && <div className="mt-6 text-sm text-muted">{footer}</div>}
+          {footer && <p className="mt-6 text-sm text-muted">{footer}</p>}
         </div>
       </div>
     </div>

@@ -216,33 +216,3 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     failureExampleCode: 400009,
   },
 };
-
-export const PYTHON_EXAMPLE = (path: string, body: string) => `import base64, hashlib, hmac, json, uuid, requests
-from datetime import datetime, timezone
-
-AK, SK, APP_KEY = "<AccessKey>", "<SecretKey>", "<AppKey>"
-URL = "<终端节点>${path}"
-
-def hmac_sha256(key: bytes, msg: str) -> bytes:
-    return hmac.new(key, msg.encode("utf-8"), hashlib.sha256).digest()
-
-img = base64.b64encode(open("test.jpg", "rb").read()).decode()
-body = json.dumps(${body.replace('"/9j/4AAQSkZJRg..."', "img")})
-request_id = str(uuid.uuid4())
-eop_date = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-header_block = f"appkey:{APP_KEY}\\nctyun-eop-request-id:{request_id}\\neop-date:{eop_date}\\n"
-string_to_sign = header_block + "\\n" + "" + "\\n" + hashlib.sha256(body.encode("utf-8")).hexdigest()
-k_time = hmac_sha256(SK.encode("utf-8"), eop_date)
-k_ak = hmac_sha256(k_time, AK)
-k_date = hmac_sha256(k_ak, eop_date[:8])
-signature = base64.b64encode(hmac_sha256(k_date, string_to_sign)).decode()
-
-headers = {
-    "Content-Type": "application/json",
-    "appkey": APP_KEY,
-    "ctyun-eop-request-id": request_id,
-    "eop-date": eop_date,
-    "Eop-Authorization": f"{AK} Headers=appkey;ctyun-eop-request-id;eop-date Signature={signature}",
-}
-print(requests.post(URL, data=body, headers=headers).json())`;

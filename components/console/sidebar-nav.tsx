@@ -44,18 +44,21 @@ export function SidebarNav() {
     <nav aria-label="控制台导航" className="flex flex-col gap-5 px-3 py-4">
       <ul className="space-y-0.5">{MAIN.map((m) => item(m.href, m.label, m.icon))}</ul>
       <div>
-        <p className="flex items-center gap-2.5 px-3 pb-1 text-xs text-slate-500">
+        <p className="flex items-center gap-2.5 px-3 pb-1 text-xs text-slate-400">
           <FlaskConical className="size-4" aria-hidden />
           在线体验
         </p>
         <ul className="space-y-0.5">{PLAYGROUND.map((p) => item(p.href, p.label, undefined, true))}</ul>
       </div>
       <div>
-        <p className="flex items-center gap-2.5 px-3 pb-1 text-xs text-slate-500">
+        <p className="flex items-center gap-2.5 px-3 pb-1 text-xs text-slate-400">
           <KeyRound className="size-4" aria-hidden />
           个人中心
         </p>
-        <ul className="space-y-0.5">{item("/access-keys", "AccessKey 管理", undefined, true)}</ul>
+        <ul className="space-y-0.5">
+          {item("/access-keys", "AccessKey 管理", undefined, true)}
+          {item("/account", "账号安全", undefined, true)}
+        </ul>
       </div>
     </nav>
   );

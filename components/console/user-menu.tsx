@@ -10,9 +10,11 @@ export function UserMenu({ email }: { email: string }) {
   const [pending, setPending] = useState(false);
   return (
     <div className="flex items-center gap-3 text-sm">
-      <span className="flex items-center gap-1.5 text-slate-200">
-        <UserRound className="size-4" aria-hidden />
-        <span data-testid="current-user">{email}</span>
+      <span className="flex min-w-0 items-center gap-1.5 text-slate-200">
+        <UserRound className="hidden size-4 sm:block" aria-hidden />
+        <span data-testid="current-user" className="hidden max-w-[16rem] truncate sm:inline">
+          {email}
+        </span>
       </span>
       <button
         type="button"
@@ -23,7 +25,7 @@ export function UserMenu({ email }: { email: string }) {
           router.replace("/login");
           router.refresh();
         }}
-        className="flex items-center gap-1 rounded px-2 py-1 text-slate-300 hover:bg-white/10 hover:text-white"
+        className="flex items-center gap-1 rounded px-2 py-1 whitespace-nowrap text-slate-300 hover:bg-white/10 hover:text-white"
       >
         <LogOut className="size-4" aria-hidden />
         退出登录

@@ -2,9 +2,17 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 import { cn } from "./cn";
 
+/**
+ * A table that scrolls sideways on narrow screens. The scroller is focusable so the keyboard can
+ * scroll it too (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+      tabIndex={0}
+      className="w-full overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-primary/40"
+    >
       <table className={cn("w-full border-collapse text-sm", className)} {...props} />
     </div>
   );

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 
-import { db } from "@/lib/db";
+import { resolveConsoleSession } from "@/lib/data/console-sessions";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "@/lib/auth/auth-options";
 
@@ -12,14 +12,21 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** This browser's ConsoleSession (kept when the password changes, marked 当前 in the list). */
+  sessionId: string;
 }
 
-/** The logged-in user, or null. Checks the user still exists (a deleted account's cookie is worthless). */
+/**
+ * The logged-in user, or null. The cookie counts only while its session row lives: a revoked
+ * session, one ended by a password change, or a deleted account's cookie is worthless.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const sid = session?.sid;
+  if (!id || !sid) return null;
+  const live = await resolveConsoleSession({ sessionId: sid, userId: id });
+  return live ? { ...live.user, sessionId: live.sessionId } : null;
 });
 
 /** For pages and server actions: the user, or a redirect to /login. */

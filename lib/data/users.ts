@@ -53,3 +53,20 @@ export async function checkUserPassword(opts: { userId: string; password: string
 }
 
 export const countUsers = () => db.user.count();
+
+/**
+ * Sets a new password and ends every other console session of the user in the same transaction:
+ * whoever else held a session (a stolen cookie, a forgotten browser) is signed out with the old password.
+ */
+export async function changeUserPassword(opts: {
+  userId: string;
+  newPassword: string;
+  keepSessionId: string;
+}): Promise<{ signedOut: number }> {
+  const passwordHash = await hashPassword(opts.newPassword);
+  const [, ended] = await db.$transaction([
+    db.user.update({ where: { id: opts.userId }, data: { passwordHash } }),
+    db.consoleSession.deleteMany({ where: { userId: opts.userId, id: { not: opts.keepSessionId } } }),
+  ]);
+  return { signedOut: ended.count };
+}

@@ -77,7 +77,9 @@ function ownBuffer(file: Uint8Array): Uint8Array {
 export async function createOcrEngine(opts: EngineOptions = {}): Promise<OcrEngine> {
   const modelPaths = resolveModelPaths(opts.modelDir);
   const workerScript = opts.workerScript ?? defaultWorkerScript();
-  if (!fs.existsSync(workerScript)) {
+  // turbopackIgnore: paths chosen at run time (OCR_MODEL_DIR, the worker bundle); without it the
+  // build warns and traces the whole project into the server output.
+  if (!fs.existsSync(/*turbopackIgnore: true*/ workerScript)) {
     throw new Error(`OCR worker bundle not found at ${workerScript}; run \`node scripts/build-ocr-worker.mjs\``);
   }
   const dictionary = buildDictionary(fs.readFileSync(modelPaths.dict, "utf8"));

@@ -15,8 +15,12 @@ export function defaultModelDir(): string {
 
 /** Absolute model paths; throws naming every missing file (models are never downloaded). */
 export function resolveModelPaths(modelDir: string = defaultModelDir()): ModelPaths {
-  const dir = path.resolve(modelDir);
-  const paths = Object.fromEntries(Object.entries(MODEL_FILES).map(([key, file]) => [key, path.join(dir, file)])) as ModelPaths;
+  // turbopackIgnore: a directory chosen at run time (OCR_MODEL_DIR); without it the build warns and
+  // traces the whole project into the server output.
+  const dir = path.resolve(/*turbopackIgnore: true*/ modelDir);
+  const paths = Object.fromEntries(
+    Object.entries(MODEL_FILES).map(([key, file]) => [key, path.join(/*turbopackIgnore: true*/ dir, file)]),
+  ) as ModelPaths;
   const missing = Object.values(paths).filter((p) => !fs.existsSync(p));
   if (missing.length > 0) {
     throw new Error(`OCR model files missing in ${dir}: ${missing.map((p) => path.basename(p)).join(", ")}`);

@@ -22,7 +22,17 @@ export function ensureDependencies() {
   log("installing dependencies (npm ci)…");
   // --include=dev: `npm start` may run with NODE_ENV=production, which would otherwise drop the
   // build and test tools (esbuild, tsx, vitest) that the same checkout needs.
-  execFileSync("npm", ["ci", "--include=dev", "--no-audit", "--no-fund"], { cwd: root, stdio: ["ignore", process.stderr, "inherit"] });
+  // ONNXRUNTIME_NODE_INSTALL=skip: onnxruntime-node's postinstall would otherwise download CUDA
+  // libraries (linux/x64) that this CPU-only server never loads (.npmrc says the same for a
+  // hand-run `npm ci`; npm warns about that key, the variable keeps the skip if it ever stops reading it).
+  execFileSync("npm", ["ci", "--include=dev", "--no-audit", "--no-fund"], {
+    cwd: root,
+    stdio: ["ignore", process.stderr, "inherit"],
+    env: childEnv({ ONNXRUNTIME_NODE_INSTALL: "skip" }),
+  });
+  if (Number(process.versions.node.split(".")[0]) < 22) {
+    log("expected above on Node 20/21: one EBADENGINE warning for @prisma/streams-local (part of `prisma dev`, which is never run here)");
+  }
 }
 
 export async function ensurePrismaClient() {
@@ -89,5 +99,6 @@ export function ensureNextBuild() {
     stdio: ["ignore", process.stderr, "inherit"],
     env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
   });
+  log('expected above: "Experiments (use with caution): serverActions" is the 12 MB upload limit of the playground (next.config.mjs)');
   fs.writeFileSync(stamp, hash);
 }

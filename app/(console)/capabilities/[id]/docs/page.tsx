@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { requireUser } from "@/lib/auth/session";
-import { API_PREFIX, getCapabilityDef, isCapabilityId } from "@/lib/capabilities/catalog";
+import { API_PREFIX, getCapabilityDef, isCapabilityId, type CapabilityId } from "@/lib/capabilities/catalog";
+import { listAccessKeys } from "@/lib/data/access-keys";
+import { listApps } from "@/lib/data/apps";
+import { env, publicOrigin } from "@/lib/env";
 import { Badge } from "@/components/ui/badge";
 import { BillingBadge } from "@/components/capabilities/billing-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { codeSamples, SECRET_ENV } from "@/lib/contract/code-samples";
 import { bodyParams, type ErrorDocRow, errorTables, failureExample } from "@/lib/contract/docs-tables";
-import { CAPABILITY_DOCS, COMMON_HEADERS, PYTHON_EXAMPLE, type ParamDoc } from "@/components/capabilities/docs-content";
+import { CAPABILITY_DOCS, COMMON_HEADERS, type ParamDoc } from "@/components/capabilities/docs-content";
+import { CodeSampleTabs } from "@/components/capabilities/code-sample-tabs";
 import { PageHeader } from "@/components/console/page-header";
 
 export const metadata: Metadata = { title: "API 文档" };
@@ -71,11 +79,54 @@ function ErrorTable({ rows, label }: { rows: ErrorDocRow[]; label: string }) {
   );
 }
 
-function Code({ children }: { children: string }) {
+/** Where this console is reached: PUBLIC_URL when set, else the origin the browser used for this page. */
+async function endpointOrigin(): Promise<string> {
+  if (publicOrigin) return publicOrigin;
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${h.get("host") ?? `localhost:${env.PORT}`}`;
+}
+
+/** The signed-in user's first enabled AccessKey and an app with this capability opened (else any app). */
+async function sampleCredentials(userId: string, capability: CapabilityId) {
+  const [keys, apps] = await Promise.all([listAccessKeys({ userId }), listApps({ userId })]);
+  const app = apps.find((a) => a.capabilities.includes(capability)) ?? apps[0];
+  return { accessKey: keys.find((k) => k.enabled)?.accessKey, app, opened: app?.capabilities.includes(capability) ?? false };
+}
+
+const Notice = ({ children }: { children: ReactNode }) => (
+  <p className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">{children}</p>
+);
+
+function SampleCredentialsNote({ accessKey, app, opened }: Awaited<ReturnType<typeof sampleCredentials>>) {
   return (
-    <div className="relative">
-      <CopyButton value={children} className="absolute top-2 right-2 bg-white/90" />
-      <pre className="overflow-x-auto rounded bg-slate-900 p-4 font-mono text-xs leading-relaxed text-slate-100">{children}</pre>
+    <div className="space-y-2 text-xs">
+      <p className="text-muted">
+        示例已填入本平台地址、你的 AccessKey {accessKey && <code className="font-mono">{accessKey}</code>} 与应用
+        {app ? `「${app.name}」` : ""}的 AppKey，复制即可运行。SecretKey 不会出现在页面上：运行前请设置环境变量{" "}
+        <code className="font-mono">{SECRET_ENV}</code>。签名不通过时可用
+        <Link href="/capabilities/signature" className="mx-1 text-primary hover:underline">
+          在线签名调试
+        </Link>
+        对照待签字符串。
+      </p>
+      {!accessKey && (
+        <Notice>
+          还没有启用的 AccessKey，示例中以 &lt;AccessKey&gt; 占位。
+          <Link href="/access-keys" className="ml-1 text-primary hover:underline">
+            去创建 AccessKey
+          </Link>
+        </Notice>
+      )}
+      {!app && (
+        <Notice>
+          还没有应用，示例中以 &lt;AppKey&gt; 占位。
+          <Link href="/apps" className="ml-1 text-primary hover:underline">
+            去创建应用
+          </Link>
+        </Notice>
+      )}
+      {app && !opened && <Notice>应用「{app.name}」尚未开通此能力，调用将返回 50002，请先在应用详情中开通。</Notice>}
     </div>
   );
 }
@@ -83,19 +134,19 @@ function Code({ children }: { children: string }) {
 export default async function CapabilityDocsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!isCapabilityId(id)) notFound();
-  await requireUser();
+  const user = await requireUser();
   const def = getCapabilityDef(id);
   const docs = CAPABILITY_DOCS[id];
   const errors = errorTables(id);
   const perImage = errors.capability.some((r) => r.scope === "image");
   const [canonical, ...aliases] = def.routes.map((r) => `${API_PREFIX}${r.apiId}${r.path}`);
-  const curl = `curl -X POST "<终端节点>${canonical}" \\
-  -H "Content-Type: application/json" \\
-  -H "appkey: <AppKey>" \\
-  -H "ctyun-eop-request-id: 33dfa732-b27b-464f-b15a-21ed6845afd5" \\
-  -H "eop-date: 20211109T104641Z" \\
-  -H "Eop-Authorization: <AK> Headers=appkey;ctyun-eop-request-id;eop-date Signature=<签名>" \\
-  --data '${docs.requestBody}'`;
+  const credentials = await sampleCredentials(user.id, id);
+  const samples = codeSamples({
+    url: `${await endpointOrigin()}${canonical}`,
+    accessKey: credentials.accessKey ?? "<AccessKey>",
+    appKey: credentials.app?.appKey ?? "<AppKey>",
+    bodyTemplate: docs.requestBody,
+  });
   return (
     <>
       <PageHeader
@@ -125,7 +176,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
           <CardHeader title="接口信息" />
           <CardBody className="space-y-3 text-sm">
             <p>
-              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm">{canonical}</code>{" "}
+              <Badge tone="primary">POST</Badge> <code className="ml-1 font-mono text-sm break-all">{canonical}</code>{" "}
               <CopyButton value={canonical ?? ""} />
             </p>
             {aliases.length > 0 && (
@@ -154,7 +205,7 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
           <CardHeader title="请求体" />
           <ParamTable rows={bodyParams(id)} label="请求体参数" />
           <CardBody>
-            <Code>{curl}</Code>
+            <CodeBlock label="请求体">{docs.requestBody}</CodeBlock>
           </CardBody>
         </Card>
         <Card>
@@ -168,20 +219,26 @@ export default async function CapabilityDocsPage({ params }: { params: Promise<{
               <li>Signature = Base64(HMAC-SHA256(kdate, 待签字符串))</li>
               <li>Eop-Authorization: &lt;AK&gt; Headers=appkey;ctyun-eop-request-id;eop-date Signature=&lt;Signature&gt;</li>
             </ol>
-            <Code>{PYTHON_EXAMPLE(canonical ?? "", docs.requestBody)}</Code>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="请求示例" />
+          <CardBody className="space-y-3">
+            <SampleCredentialsNote {...credentials} />
+            <CodeSampleTabs samples={samples} />
           </CardBody>
         </Card>
         <Card>
           <CardHeader title="返回参数" />
           <ParamTable rows={docs.responseFields} label="返回参数" />
-          <CardBody className="grid gap-4 lg:grid-cols-2">
+          <CardBody className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <div>
               <p className="mb-2 text-xs font-medium">成功示例</p>
-              <Code>{docs.successExample}</Code>
+              <CodeBlock label="JSON">{docs.successExample}</CodeBlock>
             </div>
             <div>
               <p className="mb-2 text-xs font-medium">失败示例</p>
-              <Code>{failureExample(id, docs.failureExampleCode)}</Code>
+              <CodeBlock label="JSON">{failureExample(id, docs.failureExampleCode)}</CodeBlock>
             </div>
           </CardBody>
         </Card>
