@@ -2,11 +2,33 @@ import { CROP_CONFIG } from "../config";
 import { quadSize } from "../geometry/quad";
 import { rotate90Ccw } from "../geometry/rotate-rgb";
 import { warpQuad } from "../geometry/warp-quad";
-import type { Quad, RgbImage } from "../types";
+import type { Point, Quad, RgbImage } from "../types";
+
+/**
+ * The quad lengthened at both ends of its long axis by `fraction` of its short side, kept inside
+ * the image: the detector's region stops at the last large glyph, so a line-final "." or "。"
+ * (a few pixels of ink) is often outside it.
+ */
+export function extendLineEnds(quad: Quad, fraction: number, width: number, height: number): Quad {
+  const [tl, tr, br, bl] = quad;
+  const size = quadSize(quad);
+  const vertical = size.height >= CROP_CONFIG.verticalRatio * size.width;
+  const [from, to] = vertical ? [tl, bl] : [tl, tr];
+  const length = Math.hypot(to[0] - from[0], to[1] - from[1]) || 1;
+  const step = fraction * (vertical ? size.width : size.height);
+  const ux = ((to[0] - from[0]) / length) * step;
+  const uy = ((to[1] - from[1]) / length) * step;
+  const move = ([x, y]: Point, sign: number): Point => [
+    Math.min(Math.max(x + sign * ux, 0), width),
+    Math.min(Math.max(y + sign * uy, 0), height),
+  ];
+  return vertical ? [move(tl, -1), move(tr, -1), move(br, 1), move(bl, 1)] : [move(tl, -1), move(tr, 1), move(br, 1), move(bl, -1)];
+}
 
 /** Rectified crop of one detected line; tall crops are vertical text and are turned to read left to right. */
 export function cropLine(image: RgbImage, quad: Quad): RgbImage {
-  const { width, height } = quadSize(quad);
-  const crop = warpQuad(image, quad, Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
+  const padded = extendLineEnds(quad, CROP_CONFIG.lineEndPadding, image.width, image.height);
+  const { width, height } = quadSize(padded);
+  const crop = warpQuad(image, padded, Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));
   return crop.height / crop.width >= CROP_CONFIG.verticalRatio ? rotate90Ccw(crop) : crop;
 }

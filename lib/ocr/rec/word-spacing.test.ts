@@ -11,6 +11,7 @@ test.each([
   ["between Chinese characters a faint peak is not a space", "营业执照", [0.006, 0.008, 0.009], "营业执照"],
   ["between Chinese characters a printed space is", "第一条甲方", [0, 0, 0.04, 0], "第一条 甲方"],
   ["never next to full-width punctuation", "租金，按季（甲）", [0, 0.9, 0.9, 0, 0.5, 0.5, 0.5], "租金，按季（甲）"],
+  ["nor between a Chinese letter and ASCII punctuation read for a full-width one", "金额(元)", [0, 0.9, 0.9, 0.9], "金额(元)"],
   ["curly quotes and ellipses follow the Latin rule", "say“hi”…", [0, 0, 0.3, 0, 0, 0], "say “hi”…"],
 ] as const)("%s", (_, text, gaps, expected) => {
   expect(joinWithSpaces(chars(text), gaps)).toBe(expected);

@@ -23,10 +23,17 @@ const CJK_LETTER = /[\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 // them is never a space ("，甲方", "方（甲方）").
 const FULL_WIDTH = /[\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef]/u;
 
+// ASCII punctuation: the recogniser often reads a full-width "（" "：" as "(" ":", whose glyph
+// spacing then looks like a printed space next to a Chinese letter ("金额（元）").
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
 /** Space-class probability a gap between `a` and `b` needs to become a space; Infinity: never. */
 function spaceThreshold(a: string, b: string): number {
   if (FULL_WIDTH.test(a) || FULL_WIDTH.test(b)) return Number.POSITIVE_INFINITY;
-  return CJK_LETTER.test(a) && CJK_LETTER.test(b) ? SPACING_CONFIG.betweenChinese : SPACING_CONFIG.latinOrMixed;
+  const chineseA = CJK_LETTER.test(a);
+  const chineseB = CJK_LETTER.test(b);
+  if ((chineseA && ASCII_PUNCTUATION.test(b)) || (chineseB && ASCII_PUNCTUATION.test(a))) return Number.POSITIVE_INFINITY;
+  return chineseA && chineseB ? SPACING_CONFIG.betweenChinese : SPACING_CONFIG.latinOrMixed;
 }
 
 /**
