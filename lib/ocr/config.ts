@@ -55,7 +55,7 @@ export const CROP_CONFIG = {
   /** Crops with height / width at or above this are treated as vertical and rotated 90°. */
   verticalRatio: 1.5,
   /**
-   * Each line crop reaches this fraction of the line height beyond both ends of its box, so small
+   * Each line crop reaches this fraction of the line height past the end of its box, so small
    * line-final punctuation ("." "。") that the detector leaves out is read; the box returned is unchanged.
    */
   lineEndPadding: 0.25,
