@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
 
-import type { Quad } from "../types";
+import type { Quad, RgbImage } from "../types";
 import { extendLineEnd } from "./crop-lines";
+import { keepColumns, lineEndExtent } from "./line-end";
 
 const round = (q: Quad) => q.map(([x, y]) => [Math.round(x * 100) / 100, Math.round(y * 100) / 100]);
 
@@ -20,21 +21,6 @@ test("a horizontal line grows at its end by the fraction of its height; its star
   ]);
 });
 
-test("a vertical line grows at its bottom, and nothing leaves the image", () => {
-  const q: Quad = [
-    [2, 10],
-    [22, 10],
-    [22, 200],
-    [2, 200],
-  ];
-  expect(round(extendLineEnd(q, 0.25, 30, 202))).toEqual([
-    [2, 10],
-    [22, 10],
-    [22, 202],
-    [2, 202],
-  ]);
-});
-
 test("a tilted line grows along its own direction", () => {
   const q: Quad = [
     [0, 0],
@@ -48,4 +34,26 @@ test("a tilted line grows along its own direction", () => {
   expect(tr[1]).toBeCloseTo(44);
   expect(br[0]).toBeCloseTo(25);
   expect(br[1]).toBeCloseTo(50);
+});
+
+test("the crop reaches past the box end over a low full stop, and stops at the next glyph's upper ink", () => {
+  // White line 40×20 with a dark glyph in 0..19, a low dot at 24..26 and a tall stroke from 32.
+  const width = 40;
+  const height = 20;
+  const image: RgbImage = { width, height, data: new Uint8Array(width * height * 3).fill(255) };
+  const ink = (x0: number, x1: number, y0: number, y1: number) => {
+    for (let y = y0; y < y1; y++) image.data.fill(0, (y * width + x0) * 3, (y * width + x1) * 3);
+  };
+  ink(2, 18, 2, 18);
+  ink(24, 27, 15, 18);
+  ink(32, 34, 1, 19);
+  expect(lineEndExtent(image, 20)).toBe(32);
+  const kept = keepColumns(image, 32);
+  expect([kept.width, kept.height, kept.data.length]).toEqual([32, 20, 32 * 20 * 3]);
+  expect(kept.data[(17 * 32 + 25) * 3]).toBe(0);
+});
+
+test("a crop without contrast does not reach past its box", () => {
+  const flat: RgbImage = { width: 30, height: 10, data: new Uint8Array(900).fill(200) };
+  expect(lineEndExtent(flat, 20)).toBe(20);
 });
