@@ -35,5 +35,5 @@ export function cropLine(image: RgbImage, quad: Quad): RgbImage {
   const { width, height } = quadSize(quad);
   if (height >= CROP_CONFIG.verticalRatio * width) return rotate90Ccw(warpToSize(image, quad));
   const padded = warpToSize(image, extendLineEnd(quad, CROP_CONFIG.lineEndPadding, image.width, image.height));
-  return keepColumns(padded, lineEndExtent(padded, Math.round(width)));
+  return keepColumns(padded, lineEndExtent(padded, Math.max(1, Math.round(width))));
 }
