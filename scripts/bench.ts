@@ -14,23 +14,15 @@ import { fileURLToPath } from "node:url";
 
 import { decodeImage } from "../lib/images/decode-image";
 import { createOcrEngine } from "../lib/ocr/engine-core";
-import { type GtLine, type PageScore, scorePage, summarizeScores } from "@/scripts/scoring/score-page";
-import type { Point, Quad } from "../lib/ocr/types";
+import { type PageScore, scorePage, summarizeScores } from "@/scripts/scoring/score-page";
+import { TEXT_SETS, type TextImage, collectTextImages } from "@/scripts/scoring/text-sets";
+import type { Quad } from "../lib/ocr/types";
 import { buildOcrWorker } from "./build-ocr-worker.mjs";
-import { DEFAULT_FIXTURE_DIR, writeTextFixtures } from "./fixtures/render-text";
 
-/** Shared labelled samples (samples/README.md); read in place, never copied into the repo. */
-const SAMPLES = path.resolve(process.cwd(), "..", "shared", "samples");
 const BATCH_SIZE = 50;
 const MAX_BYTES = 10 * 1024 * 1024;
 
 type EngineName = "ours" | "gutenye";
-
-interface BenchImage {
-  set: "rendered" | "synthetic" | "real";
-  file: string;
-  gt: GtLine[];
-}
 
 interface ImageOutput {
   file: string;
@@ -46,46 +38,6 @@ interface ChildReport {
   outputs: ImageOutput[];
   batch: { images: number; seconds: number };
   peakRssMb: number;
-}
-
-// ---------- image set ----------
-
-function toQuad(flat: readonly number[]): Quad {
-  const p = (i: number): Point => [flat[2 * i]!, flat[2 * i + 1]!];
-  return [p(0), p(1), p(2), p(3)];
-}
-
-async function collectImages(quick: boolean): Promise<BenchImage[]> {
-  const images: BenchImage[] = [];
-  const rendered = await writeTextFixtures(DEFAULT_FIXTURE_DIR);
-  const renderedGt = JSON.parse(fs.readFileSync(path.join(rendered, "gt.json"), "utf8"));
-  for (const [file, v] of Object.entries<{ lines: { text: string; box: number[] }[] }>(renderedGt.images)) {
-    images.push({ set: "rendered", file: path.join(rendered, file), gt: v.lines.map((l) => ({ text: l.text, box: toQuad(l.box) })) });
-  }
-
-  if (!fs.existsSync(SAMPLES)) return images;
-  const generalDir = path.join(SAMPLES, "synthetic", "general");
-  if (fs.existsSync(path.join(generalDir, "gt.json"))) {
-    const gt = JSON.parse(fs.readFileSync(path.join(generalDir, "gt.json"), "utf8"));
-    const entries = Object.entries<{ lines: { text: string; box: number[] }[] }>(gt.images).sort(([a], [b]) => a.localeCompare(b));
-    for (const [file, v] of quick ? entries.slice(0, 12) : entries) {
-      images.push({ set: "synthetic", file: path.join(generalDir, file), gt: v.lines.map((l) => ({ text: l.text, box: toQuad(l.box) })) });
-    }
-  }
-  const labelsFile = path.join(SAMPLES, "real", "labels.json");
-  if (fs.existsSync(labelsFile)) {
-    const labels = JSON.parse(fs.readFileSync(labelsFile, "utf8"));
-    type RealLine = { text: string; uncertain?: boolean };
-    for (const [file, v] of Object.entries<{ kind: string; exclude?: boolean; lines?: RealLine[] }>(labels.images)) {
-      if (!file.startsWith("text_") || v.exclude) continue;
-      images.push({
-        set: "real",
-        file: path.join(SAMPLES, "real", file),
-        gt: (v.lines ?? []).map((l) => ({ text: l.text, dontCare: l.uncertain === true })),
-      });
-    }
-  }
-  return images;
 }
 
 // ---------- child: run one engine ----------
@@ -177,10 +129,10 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1) + 0.5))] ?? 0;
 }
 
-function summarize(report: ChildReport, images: BenchImage[]) {
+function summarize(report: ChildReport, images: TextImage[]) {
   const byFile = new Map(report.outputs.map((o) => [o.file, o]));
   const accuracy: Record<string, ReturnType<typeof summarizeScores>> = {};
-  for (const set of ["rendered", "synthetic", "real"] as const) {
+  for (const set of TEXT_SETS) {
     const scores: PageScore[] = images.filter((img) => img.set === set).map((img) => scorePage(img.gt, byFile.get(img.file)?.lines ?? []));
     if (scores.length > 0) accuracy[set] = summarizeScores(scores);
   }
@@ -217,9 +169,11 @@ function printTable(rows: Summary[], rounds: number) {
     metric("peak RSS (MB)", (r) => r.peakRssMb, num(0)),
     metric("model load (ms)", (r) => r.loadMs, num(0)),
   ];
-  for (const set of ["rendered", "synthetic", "real"]) {
+  for (const set of TEXT_SETS) {
     lines.push(metric(`${set} char acc (lines)`, (r) => r.accuracy[set]?.charAccuracy, pct));
     lines.push(metric(`${set} char acc (page)`, (r) => r.accuracy[set]?.pageCharAccuracy, pct));
+    lines.push(metric(`${set} raw char acc (as printed)`, (r) => r.accuracy[set]?.rawCharAccuracy, pct));
+    lines.push(metric(`${set} line-exact`, (r) => r.accuracy[set]?.lineExactRate, pct));
     if (set !== "real") lines.push(metric(`${set} det F1`, (r) => r.accuracy[set]?.f1, pct));
   }
   const widths = header.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? "").length)));
@@ -252,7 +206,7 @@ async function runParent(args: string[]) {
   const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length) as EngineName | undefined;
   const rounds = Math.max(1, Number(args.find((a) => a.startsWith("--rounds="))?.slice("--rounds=".length) ?? DEFAULT_ROUNDS));
   await buildOcrWorker();
-  const images = await collectImages(quick);
+  const images = await collectTextImages(quick);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ocr-bench-"));
   const listFile = path.join(tmp, "images.json");
   fs.writeFileSync(listFile, JSON.stringify(images.map((i) => i.file)));

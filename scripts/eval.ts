@@ -7,7 +7,10 @@
  * (the same PP-OCRv4 pipeline over the whole picture + a plate regular expression), on the
  * samples, the CCPD validation crops c600–c749 (upscaled ×4 and squashed to 96×96) and the
  * generated scenes; see scripts/scoring/plate-score.ts for the measures.
- * Usage: npm run eval -- [--only idcard|license|plate] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE]
+ * General text (`text`): the pages of scripts/scoring/text-sets.ts read whole, lines paired by
+ * text for both engines (the peer gives no boxes); character accuracy whitespace-blind and as
+ * printed, and the share of lines read exactly.
+ * Usage: npm run eval -- [--only idcard|license|plate|text] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE]
  * Writes bench-results/eval-<time>.json.
  */
 import { execFile } from "node:child_process";
@@ -38,12 +41,15 @@ import {
   reliabilityTable,
   scorePlates,
 } from "./scoring/plate-score";
+import { type PageScore, scorePage, summarizeScores } from "./scoring/score-page";
+import { TEXT_SETS, collectTextImages } from "./scoring/text-sets";
+import { collapseWhitespace } from "./scoring/text-metrics";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SAMPLES = path.resolve(ROOT, "../shared/samples");
 
-type Capability = "idcard" | "license" | "plate";
+type Capability = "idcard" | "license" | "plate" | "text";
 type Fields = Record<string, string>;
 
 interface Args {
@@ -61,7 +67,7 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const only = value("--only");
-  if (only && !["idcard", "license", "plate"].includes(only)) throw new Error(`--only ${only}?`);
+  if (only && !["idcard", "license", "plate", "text"].includes(only)) throw new Error(`--only ${only}?`);
   return {
     only: (only as Capability) ?? null,
     limit: Number(value("--limit") ?? Infinity),
@@ -76,9 +82,13 @@ async function loadImage(file: string | Buffer): Promise<RgbImage> {
   return { width: info.width, height: info.height, data: new Uint8Array(data) };
 }
 
-async function tesseract(file: string, psm: number): Promise<string[]> {
-  const { stdout } = await run("tesseract", [file, "stdout", "-l", "chi_sim", "--psm", String(psm)], { maxBuffer: 1 << 24 });
-  return stdout.split("\n").map(normalizeText).filter(Boolean);
+/** Tesseract's lines, normalised (`raw`: as read, whitespace runs collapsed). */
+async function tesseract(file: string, psm: number, { lang = "chi_sim", raw = false } = {}): Promise<string[]> {
+  const { stdout } = await run("tesseract", [file, "stdout", "-l", lang, "--psm", String(psm)], { maxBuffer: 1 << 24 });
+  return stdout
+    .split("\n")
+    .map(raw ? collapseWhitespace : normalizeText)
+    .filter(Boolean);
 }
 
 // ---------- datasets ----------
@@ -340,6 +350,51 @@ function scoreLicense(score: DocScore, truth: LicenseTruth, answer: LicenseAnswe
   return ok ? [] : wrong.length ? wrong : [`type ${answer.license_type}`];
 }
 
+// ---------- general text ----------
+
+const NO_BOX: readonly [number, number][] = [
+  [0, 0],
+  [0, 0],
+  [0, 0],
+  [0, 0],
+];
+
+async function evaluateText(engine: OcrEngine, args: Args, report: Record<string, unknown>): Promise<string[]> {
+  const images = await collectTextImages();
+  const rows: string[] = [];
+  for (const set of TEXT_SETS) {
+    const samples = images.filter((i) => i.set === set).slice(0, args.limit);
+    if (samples.length === 0) continue;
+    console.log(`\n== ${set} / text (${samples.length} images)`);
+    const scores: Record<"ours" | "peer", PageScore[]> = { ours: [], peer: [] };
+    for (const s of samples) {
+      const gt = s.gt.map(({ text, dontCare }) => ({ text, dontCare }));
+      const [o, p] = await Promise.all([
+        engine.recognize(await loadImage(s.file)),
+        args.peer ? tesseract(s.file, 3, { lang: "chi_sim+eng", raw: true }) : null,
+      ]);
+      scores.ours.push(scorePage(gt, o));
+      if (p)
+        scores.peer.push(
+          scorePage(
+            gt,
+            p.map((text) => ({ text, box: NO_BOX as Quad })),
+          ),
+        );
+    }
+    for (const who of ["ours", "peer"] as const) {
+      if (scores[who].length === 0) continue;
+      const t = summarizeScores(scores[who]);
+      report[`${set}/text/${who}`] = t;
+      const p = (v: number) => `${(100 * v).toFixed(1)}%`;
+      rows.push(
+        `${set.padEnd(18)} text     ${who.padEnd(5)} char acc ${p(t.charAccuracy)}  as printed ${p(t.rawCharAccuracy)}  line-exact ${p(t.lineExactRate)}  (${t.images} images)`,
+      );
+    }
+  }
+  return rows;
+}
+
 // ---------- main ----------
 
 const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}%` : "—");
@@ -448,6 +503,7 @@ async function main() {
       }
     }
   }
+  if (!args.only || args.only === "text") rows.push(...(await evaluateText(engine, args, report)));
   if ((!args.only || args.only === "plate") && (!args.sets || args.sets.includes("wrong-kind"))) {
     // Bad input: each reader must answer "nothing here" for pictures of another kind.
     const images = wrongKindImages().slice(0, args.limit);

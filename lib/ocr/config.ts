@@ -54,6 +54,11 @@ export const REC_CONFIG = {
 export const CROP_CONFIG = {
   /** Crops with height / width at or above this are treated as vertical and rotated 90°. */
   verticalRatio: 1.5,
+  /**
+   * Each line crop reaches this fraction of the line height past the end of its box, so small
+   * line-final punctuation ("." "。") that the detector leaves out is read; the box returned is unchanged.
+   */
+  lineEndPadding: 0.25,
 } as const;
 
 export const MODEL_FILES = {

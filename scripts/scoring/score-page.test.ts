@@ -4,7 +4,7 @@ import type { Quad } from "@/lib/ocr/types";
 import { normalizeText } from "@/lib/readers/layout/normalize";
 
 import { scorePage, summarizeScores } from "./score-page";
-import { editDistance } from "./text-metrics";
+import { collapseWhitespace, editDistance } from "./text-metrics";
 
 const box = (y: number): Quad => [
   [0, y],
@@ -47,4 +47,29 @@ test("box-free ground truth pairs lines by text; don't-care lines are ignored", 
     ],
   );
   expect(s).toMatchObject({ gtChars: 4, lineErrors: 0, pageErrors: 0, predLines: 1 });
+});
+
+test("collapseWhitespace keeps single spaces and trims", () => {
+  expect(collapseWhitespace("  To  facilitate\u3000the\tshot ")).toBe("To facilitate the shot");
+});
+
+test("raw measures see spaces, punctuation and full-width forms; line-exact needs the printed text", () => {
+  const s = scorePage(
+    [
+      { text: "To facilitate the shot", box: box(0) },
+      { text: "“引号”…", box: box(50) },
+      { text: "完全一致。", box: box(100) },
+    ],
+    [
+      { text: "Tofacilitatetheshot", box: box(0) },
+      { text: '"引号"...', box: box(50) },
+      { text: "完全一致。", box: box(100) },
+    ],
+  );
+  // Whitespace-blind: only the quotes and the ellipsis differ (2 quotes + … → ... costs 3).
+  expect(s).toMatchObject({ gtChars: 19 + 5 + 5, lineErrors: 2 + 3 });
+  expect(s).toMatchObject({ rawGtChars: 22 + 5 + 5, rawLineErrors: 3 + 2 + 3, exactLines: 1 });
+  const summary = summarizeScores([s]);
+  expect(summary.rawCharAccuracy).toBeCloseTo(1 - 8 / 32);
+  expect(summary.lineExactRate).toBeCloseTo(1 / 3);
 });

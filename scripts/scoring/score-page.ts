@@ -2,7 +2,7 @@ import { quadIou } from "@/lib/ocr/geometry/quad";
 import type { Quad } from "@/lib/ocr/types";
 import { normalizeText } from "@/lib/readers/layout/normalize";
 
-import { charLength, editDistance } from "./text-metrics";
+import { charLength, collapseWhitespace, editDistance } from "./text-metrics";
 
 export interface GtLine {
   text: string;
@@ -26,6 +26,12 @@ export interface PageScore {
   lineErrors: number;
   /** Edit distance between the concatenated page texts (reading order), box-free. */
   pageErrors: number;
+  /** As printed: characters of the ground truth with whitespace runs collapsed to one space. */
+  rawGtChars: number;
+  /** `lineErrors` on the raw texts: spaces, punctuation and full-width forms count. */
+  rawLineErrors: number;
+  /** Ground-truth lines whose matched reading is exactly the printed text (whitespace runs collapsed). */
+  exactLines: number;
 }
 
 /** Lines overlap enough to be the same line (samples/README.md). */
@@ -77,14 +83,24 @@ export function scorePage(gt: readonly GtLine[], pred: readonly PredLine[]): Pag
   let gtChars = 0;
   let lineErrors = 0;
   let matchedLines = 0;
-  for (const { i } of counted) {
+  let rawGtChars = 0;
+  let rawLineErrors = 0;
+  let exactLines = 0;
+  for (const { g, i } of counted) {
     const len = charLength(gtText[i]!);
+    const raw = collapseWhitespace(g.text);
     gtChars += len;
+    rawGtChars += charLength(raw);
     const p = matchedByGt.get(i);
-    if (p === undefined) lineErrors += len;
-    else {
+    if (p === undefined) {
+      lineErrors += len;
+      rawLineErrors += charLength(raw);
+    } else {
       matchedLines++;
       lineErrors += editDistance(gtText[i]!, predText[p]!);
+      const rawErrors = editDistance(raw, collapseWhitespace(pred[p]!.text));
+      rawLineErrors += rawErrors;
+      if (rawErrors === 0) exactLines++;
     }
   }
   const pageGt = counted.map(({ i }) => gtText[i]).join("");
@@ -96,13 +112,21 @@ export function scorePage(gt: readonly GtLine[], pred: readonly PredLine[]): Pag
     gtChars,
     lineErrors,
     pageErrors: editDistance(pageGt, pagePred),
+    rawGtChars,
+    rawLineErrors,
+    exactLines,
   };
 }
 
-/** Totals over many pages: char accuracies clamp at 0, detection P/R/F1 over matched lines. */
+/**
+ * Totals over many pages: char accuracies clamp at 0, detection P/R/F1 over matched lines.
+ * `charAccuracy` ignores spaces and full-width forms (samples/README.md); `rawCharAccuracy` and
+ * `lineExactRate` see the text as printed.
+ */
 export function summarizeScores(scores: readonly PageScore[]) {
   const sum = (k: keyof PageScore) => scores.reduce((s, x) => s + x[k], 0);
   const gtChars = sum("gtChars");
+  const rawGtChars = sum("rawGtChars");
   const precision = sum("predLines") > 0 ? sum("matchedLines") / sum("predLines") : 0;
   const recall = sum("gtLines") > 0 ? sum("matchedLines") / sum("gtLines") : 0;
   return {
@@ -110,6 +134,8 @@ export function summarizeScores(scores: readonly PageScore[]) {
     gtChars,
     charAccuracy: gtChars > 0 ? Math.max(0, 1 - sum("lineErrors") / gtChars) : 1,
     pageCharAccuracy: gtChars > 0 ? Math.max(0, 1 - sum("pageErrors") / gtChars) : 1,
+    rawCharAccuracy: rawGtChars > 0 ? Math.max(0, 1 - sum("rawLineErrors") / rawGtChars) : 1,
+    lineExactRate: sum("gtLines") > 0 ? sum("exactLines") / sum("gtLines") : 1,
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,

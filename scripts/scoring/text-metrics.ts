@@ -20,3 +20,8 @@ export function editDistance(a: string, b: string): number {
 export function charLength(s: string): number {
   return Array.from(s).length;
 }
+
+/** The text as printed, for the raw measures: whitespace runs (U+3000 included) → one space, ends trimmed. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
