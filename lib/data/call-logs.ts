@@ -64,7 +64,12 @@ const ROW_SELECT = {
 /** The user's calls, newest first, filtered, one keyset page. */
 export async function listCallLogs(opts: { userId: string; now?: Date } & CallLogQuery): Promise<CallLogPage> {
   const from = new Date(rangeBuckets(opts.range, (opts.now ?? new Date()).getTime())[0]!);
-  const success: Prisma.CallRecordWhereInput = { httpStatus: { lt: 300 }, statusCode: 0 };
+  // isSuccessfulCall in SQL: 2xx, statusCode 0, and not a batch whose every image failed.
+  const success: Prisma.CallRecordWhereInput = {
+    httpStatus: { lt: 300 },
+    statusCode: 0,
+    OR: [{ successCount: { gt: 0 } }, { failCount: 0 }],
+  };
   const where: Prisma.CallRecordWhereInput = {
     userId: opts.userId,
     createdAt: { gte: from },
