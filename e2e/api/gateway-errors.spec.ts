@@ -170,7 +170,12 @@ test("a replayed request id is refused (10020)", async ({ request }) => {
   expect(first.json.statusCode).toBe(400011);
   const second = await callApi(request, main, PATHS.license, license, { requestId });
   expect(second.status).toBe(401);
-  expect(second.json).toEqual({ statusCode: 10020, message: "签名错误", error: "EOP_10020" });
+  expect(second.json).toEqual({
+    statusCode: 10020,
+    message: "签名错误",
+    error: "EOP_10020",
+    details: "ctyun-eop-request-id already used with this access key",
+  });
 });
 
 test("rate limit: 429 EOP_40029 with Retry-After ≥ 1", async ({ request }) => {
@@ -186,7 +191,12 @@ test("413 EOP_40013 for a body above the configured maximum (default 100 MiB)", 
   const huge = Buffer.alloc(100 * 1024 * 1024 + 1, 0x20);
   const result = await callApi(request, main, PATHS.general, huge);
   expect(result.status).toBe(413);
-  expect(result.json).toEqual({ statusCode: 40013, message: "请求体过大", error: "EOP_40013" });
+  expect(result.json).toEqual({
+    statusCode: 40013,
+    message: "请求体过大",
+    error: "EOP_40013",
+    details: expect.stringMatching(/^request body over \d+ bytes$/),
+  });
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
 });
