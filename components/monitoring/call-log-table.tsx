@@ -174,7 +174,7 @@ export function CallLogTable({ filters, onChange }: { filters: MonitoringFilters
         >
           <span>{data.totalCapped ? `超过 ${formatNumber(data.total)} 条` : `共 ${formatNumber(data.total)} 条`}</span>
           {/* The field styles are w-full: the wrapper gives the select its width. */}
-          <div className="w-24 shrink-0">
+          <div className="w-28 shrink-0">
             <Select
               aria-label="每页条数"
               value={pageSize}
