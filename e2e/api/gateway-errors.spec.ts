@@ -160,7 +160,11 @@ for (const c of cases) {
     expect(result.status).toBe(c.expect.http);
     expect(result.json).toMatchObject({ statusCode: c.expect.statusCode, error: c.expect.error });
     if (c.expect.message) expect(result.json.message).toBe(c.expect.message);
-    if (c.expect.error.startsWith("EOP_")) expect(Object.keys(result.json).sort()).toEqual(["error", "message", "statusCode"]);
+    // The contract's three fields, plus `details` naming the check that failed (issue 12).
+    if (c.expect.error.startsWith("EOP_")) {
+      expect(Object.keys(result.json).sort()).toEqual(["details", "error", "message", "statusCode"]);
+      expect(result.json.details).toEqual(expect.stringMatching(/\S/));
+    }
   });
 }
 
