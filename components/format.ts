@@ -32,6 +32,24 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
+/** A short number for an axis tick: 3 significant digits at most ("17", "1.5", "980"). */
+const short = (n: number) => (n >= 100 ? String(Math.round(n)) : n >= 10 ? String(Math.round(n)) : String(Math.round(n * 10) / 10));
+
+/** Axis ticks: at most 7 characters, so a label never wraps and is cut ("17 MB", not "17.17 MB"). */
+export function formatAxisBytes(bytes: number): string {
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${short(value)} ${units[unit]}`;
+}
+
+export const formatAxisMs = (ms: number) => (ms >= 1000 ? `${short(ms / 1000)} s` : `${Math.round(ms)} ms`);
+
 export const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 /** Axis label for a bucket start: hours for the 24 h range, dates otherwise. */

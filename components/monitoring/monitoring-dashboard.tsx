@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo } from "react";
+import { useSearchParams } from "next/navigation";
 import { RefreshCw } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 
@@ -14,8 +15,9 @@ import { TimeSeriesChart, type ChartConfig } from "@/components/ui/chart";
 import { Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Segmented } from "@/components/ui/tabs";
-import { formatBucket, formatBytes, formatMs, formatNumber } from "@/components/format";
+import { formatAxisBytes, formatAxisMs, formatBucket, formatBytes, formatMs, formatNumber } from "@/components/format";
 import { CallLogTable } from "./call-log-table";
+import { type MonitoringFilters, monitoringSearch, parseMonitoringFilters } from "./monitoring-filters";
 
 export interface MonitoringFilterOptions {
   apps: { id: string; name: string }[];
@@ -35,18 +37,24 @@ const TRAFFIC: ChartConfig = {
   responseBytes: { label: "响应流量", color: "#14b8a6" },
 };
 
-export function MonitoringDashboard({
-  options,
-  initial,
-}: {
-  options: MonitoringFilterOptions;
-  initial: { appId?: string; capabilityId?: CapabilityId; range: UsageRange };
-}) {
+/** The filters are the URL's (shareable, kept over a reload); changing one replaces the history entry. */
+function useMonitoringFilters(appIds: string[]) {
+  const searchParams = useSearchParams();
+  const search = searchParams.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the query string is the dependency
+  const filters = useMemo(() => parseMonitoringFilters(new URLSearchParams(search), appIds), [search, appIds.join()]);
+  const update = (patch: Partial<MonitoringFilters>) => {
+    // Next keeps useSearchParams in step with history.replaceState, without a server round trip.
+    window.history.replaceState(null, "", `${window.location.pathname}${monitoringSearch({ ...filters, ...patch })}`);
+  };
+  return [filters, update] as const;
+}
+
+export function MonitoringDashboard({ options }: { options: MonitoringFilterOptions }) {
   const queryClient = useQueryClient();
-  const [appId, setAppId] = useState(initial.appId ?? "");
-  const [capabilityId, setCapabilityId] = useState<CapabilityId | "">(initial.capabilityId ?? "");
-  const [range, setRange] = useState<UsageRange>(initial.range);
-  const query = { range, appId: appId || undefined, capabilityId: capabilityId || undefined };
+  const [filters, update] = useMonitoringFilters(options.apps.map((a) => a.id));
+  const { range, appId, capabilityId } = filters;
+  const query = { range, appId, capabilityId };
   const { data, isPending, isError, isFetching } = useUsageSeries(query);
   const formatX = (b: string) => formatBucket(b, data?.unit ?? "hour");
   const t = data?.totals;
@@ -54,8 +62,8 @@ export function MonitoringDashboard({
   const stats = [
     { label: "请求次数", value: t ? formatNumber(t.calls) : "—" },
     { label: "成功 / 失败", value: t ? `${formatNumber(t.success)} / ${formatNumber(t.failed)}` : "—" },
-    { label: "平均响应时间", value: t ? formatMs(t.avgMs) : "—" },
-    { label: "P95 响应时间", value: t ? formatMs(t.p95Ms) : "—" },
+    { label: "平均响应时间", value: t?.avgMs != null ? formatMs(t.avgMs) : "—" },
+    { label: "P95 响应时间", value: t?.p95Ms != null ? formatMs(t.p95Ms) : "—" },
     { label: "请求流量", value: t ? formatBytes(t.requestBytes) : "—" },
     { label: "识别图片数", value: t ? formatNumber(t.images) : "—" },
   ];
@@ -64,16 +72,23 @@ export function MonitoringDashboard({
     <div className="space-y-4">
       <Card>
         <CardBody className="flex flex-wrap items-end gap-3">
-          <FilterSelect label="应用" allLabel="全部应用" value={appId} onChange={setAppId} items={options.apps} className="w-48" />
+          <FilterSelect
+            label="应用"
+            allLabel="全部应用"
+            value={appId ?? ""}
+            onChange={(v) => update({ appId: v || undefined })}
+            items={options.apps}
+            className="w-48"
+          />
           <FilterSelect
             label="能力"
             allLabel="全部能力"
-            value={capabilityId}
-            onChange={(v) => setCapabilityId(v as CapabilityId | "")}
+            value={capabilityId ?? ""}
+            onChange={(v) => update({ capabilityId: (v || undefined) as CapabilityId | undefined })}
             items={options.capabilities}
             className="w-44"
           />
-          <Segmented label="时间范围" value={range} onChange={setRange} items={RANGES} />
+          <Segmented label="时间范围" value={range} onChange={(r: UsageRange) => update({ range: r })} items={RANGES} />
           <Button variant="secondary" className="ml-auto" loading={isFetching} onClick={() => queryClient.invalidateQueries()}>
             {!isFetching && <RefreshCw className="size-3.5" aria-hidden />}
             刷新
@@ -118,7 +133,7 @@ export function MonitoringDashboard({
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="响应时间" description="平均与 P95 响应时间（毫秒）" />
+          <CardHeader title="响应时间" description="平均与 P95 响应时间；没有调用的时段不画点" />
           <CardBody>
             {data ? (
               <TimeSeriesChart
@@ -127,7 +142,8 @@ export function MonitoringDashboard({
                 config={LATENCY}
                 keys={["avgMs", "p95Ms"]}
                 formatX={formatX}
-                formatY={(v) => `${v} ms`}
+                formatY={formatAxisMs}
+                formatValue={formatMs}
               />
             ) : (
               <Skeleton className="h-64" />
@@ -143,9 +159,10 @@ export function MonitoringDashboard({
                 data={data.points}
                 config={TRAFFIC}
                 keys={["requestBytes", "responseBytes"]}
-                kind="area"
+                kind="bar"
                 formatX={formatX}
-                formatY={formatBytes}
+                formatY={formatAxisBytes}
+                formatValue={formatBytes}
               />
             ) : (
               <Skeleton className="h-64" />
@@ -154,7 +171,7 @@ export function MonitoringDashboard({
         </Card>
       </div>
 
-      <CallLogTable options={options} appId={appId || undefined} capabilityId={capabilityId || undefined} range={range} />
+      <CallLogTable filters={filters} onChange={update} />
     </div>
   );
 }
@@ -176,9 +193,10 @@ function FilterSelect({
   className: string;
 }) {
   return (
-    <label className="space-y-1 text-xs text-muted">
+    // The width sits on the label: field styles are w-full, and a second width class would not win.
+    <label className={`block space-y-1 text-xs text-muted ${className}`}>
       <span className="block">{label}</span>
-      <Select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)} className={className}>
+      <Select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{allLabel}</option>
         {items.map((item) => (
           <option key={item.id} value={item.id}>

@@ -48,7 +48,10 @@ export interface TimeSeriesChartProps<Row extends { bucket: string }> {
   kind?: "line" | "area" | "bar";
   /** Formats an x value (bucket ISO string) for the axis. */
   formatX?: (bucket: string) => string;
+  /** Formats a y value for the axis: keep it short (the axis is 64 px). */
   formatY?: (value: number) => string;
+  /** Formats a value in the tooltip (default: formatY). */
+  formatValue?: (value: number) => string;
   stacked?: boolean;
   label: string;
   className?: string;
@@ -62,6 +65,7 @@ export function TimeSeriesChart<Row extends { bucket: string }>({
   kind = "line",
   formatX,
   formatY,
+  formatValue = formatY,
   stacked,
   label,
   className,
@@ -85,13 +89,17 @@ export function TimeSeriesChart<Row extends { bucket: string }>({
       tick={{ fill: "#6b7280", fontSize: 11 }}
       tickLine={false}
       axisLine={false}
-      width={56}
+      width={64}
       allowDecimals={false}
     />,
     <Tooltip
       key="tip"
       labelFormatter={(v) => (formatX ? formatX(String(v)) : String(v))}
-      formatter={(value, name) => [formatY ? formatY(Number(value)) : String(value), config[String(name)]?.label ?? String(name)]}
+      // A null value is a bucket without data (no calls): shown as "—", never as 0.
+      formatter={(value, name) => [
+        value === null || value === undefined ? "—" : formatValue ? formatValue(Number(value)) : String(value),
+        config[String(name)]?.label ?? String(name),
+      ]}
       contentStyle={{ borderRadius: 6, borderColor: "#e3e7ee", fontSize: 12 }}
     />,
     <Legend
@@ -139,13 +147,16 @@ export function TimeSeriesChart<Row extends { bucket: string }>({
           <LineChart {...common}>
             {axes}
             {(keys as string[]).map((k) => (
+              // Null points (buckets without data) break the line instead of being joined across;
+              // dots keep a point between two gaps visible.
               <Line
                 key={k}
                 dataKey={k}
-                type="monotone"
+                type="linear"
+                connectNulls={false}
                 stroke={`var(--color-${k})`}
                 strokeWidth={2}
-                dot={false}
+                dot={{ r: 2.5, fill: `var(--color-${k})` }}
                 isAnimationActive={false}
               />
             ))}

@@ -143,7 +143,12 @@ test("behind a trusted proxy the client is the right-most untrusted X-Forwarded-
   expect(allowed.json).toMatchObject({ statusCode: 400011 });
   const refused = await callApi(request, allowsSpoofed, PATHS.license, body, { headers });
   expect(refused.status).toBe(403);
-  expect(refused.json).toEqual({ statusCode: 40009, message: "IP 未被 APP 授权", error: "EOP_40009" });
+  expect(refused.json).toEqual({
+    statusCode: 40009,
+    message: "IP 未被 APP 授权",
+    error: "EOP_40009",
+    details: expect.stringMatching(/^client IP .+ is not on the app's IP allow-list$/),
+  });
 
   const db = new Database(path.join(E2E_DATA_DIR, "ocr.db"), { readonly: true });
   try {

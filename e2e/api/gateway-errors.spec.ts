@@ -160,7 +160,11 @@ for (const c of cases) {
     expect(result.status).toBe(c.expect.http);
     expect(result.json).toMatchObject({ statusCode: c.expect.statusCode, error: c.expect.error });
     if (c.expect.message) expect(result.json.message).toBe(c.expect.message);
-    if (c.expect.error.startsWith("EOP_")) expect(Object.keys(result.json).sort()).toEqual(["error", "message", "statusCode"]);
+    // The contract's three fields, plus `details` naming the check that failed (issue 12).
+    if (c.expect.error.startsWith("EOP_")) {
+      expect(Object.keys(result.json).sort()).toEqual(["details", "error", "message", "statusCode"]);
+      expect(result.json.details).toEqual(expect.stringMatching(/\S/));
+    }
   });
 }
 
@@ -170,7 +174,12 @@ test("a replayed request id is refused (10020)", async ({ request }) => {
   expect(first.json.statusCode).toBe(400011);
   const second = await callApi(request, main, PATHS.license, license, { requestId });
   expect(second.status).toBe(401);
-  expect(second.json).toEqual({ statusCode: 10020, message: "签名错误", error: "EOP_10020" });
+  expect(second.json).toEqual({
+    statusCode: 10020,
+    message: "签名错误",
+    error: "EOP_10020",
+    details: "ctyun-eop-request-id already used with this access key",
+  });
 });
 
 test("rate limit: 429 EOP_40029 with Retry-After ≥ 1", async ({ request }) => {
@@ -186,7 +195,12 @@ test("413 EOP_40013 for a body above the configured maximum (default 100 MiB)", 
   const huge = Buffer.alloc(100 * 1024 * 1024 + 1, 0x20);
   const result = await callApi(request, main, PATHS.general, huge);
   expect(result.status).toBe(413);
-  expect(result.json).toEqual({ statusCode: 40013, message: "请求体过大", error: "EOP_40013" });
+  expect(result.json).toEqual({
+    statusCode: 40013,
+    message: "请求体过大",
+    error: "EOP_40013",
+    details: expect.stringMatching(/^request body over \d+ bytes$/),
+  });
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
 });

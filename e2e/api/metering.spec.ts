@@ -40,6 +40,11 @@ test("a batch larger than the calls left is refused whole (51003)", async ({ req
   const image = b64(await solidPng(64, 64));
   const result = await callApi(request, account, PATHS.general, { data: [image, image, image] });
   expect(result.status).toBe(403);
-  expect(result.json).toEqual({ statusCode: 51003, message: "API 可用次数已不足", error: "EOP_51003" });
+  expect(result.json).toEqual({
+    statusCode: 51003,
+    message: "API 可用次数已不足",
+    error: "EOP_51003",
+    details: "fewer general calls left than the 3 images of this request",
+  });
   expect(usedCalls(account.email)).toBe(0);
 });

@@ -16,10 +16,15 @@ test.each(CAPABILITY_IDS)("%s: the docs tables show every code of the served tab
   expect(new Set(capability.map((r) => r.code))).toEqual(new Set(Object.keys(ENDPOINTS[id].family.codes).map(Number)));
 });
 
-test("every gateway code is documented on some capability's page, 50010 with each of its details", () => {
+test("every gateway code is documented on some capability's page, with each of its details", () => {
   const shown = CAPABILITY_IDS.flatMap((id) => errorTables(id).gateway);
   expect(new Set(shown.map((r) => r.code))).toEqual(new Set(Object.keys(GATEWAY_ERRORS).map(Number)));
   expect(shown.find((r) => r.code === 50010)!.details).toEqual(Object.values(GATEWAY_ERRORS[50010].details));
+  const signature = shown.filter((r) => r.code === 10020).flatMap((r) => r.details);
+  expect(signature).toContain("signature mismatch: the string to sign or the SecretKey differs from the server's");
+  expect(signature).toContain("eop-date outside the accepted window (±15 min) by 32 min");
+  expect(signature).toContain("ctyun-eop-request-id already used with this access key");
+  expect(shown.filter((r) => r.code === 10002).flatMap((r) => r.details)).toContain("access key 4a1c…e9 is disabled");
   // The licence's path and method codes are gateway codes; the batch endpoints have their own.
   expect(errorTables("license").gateway.map((r) => `${r.code}/${r.http}`)).toEqual(
     expect.arrayContaining(["50003/404", "40008/405", "40008/415"]),

@@ -4,7 +4,7 @@ import { CapabilityError, perImageError } from "@/lib/capabilities/capability-er
 import type { CapabilityId } from "@/lib/capabilities/catalog";
 import type { CapabilityEndpoint } from "@/lib/capabilities/endpoint";
 import { ENDPOINTS } from "@/lib/capabilities/endpoints";
-import { GATEWAY_ERRORS, GatewayError, type GatewayErrorCode, type GatewayErrorRow } from "@/lib/errors/gateway-errors";
+import { DETAIL_EXAMPLES, GATEWAY_ERRORS, GatewayError, type GatewayErrorCode, type GatewayErrorRow } from "@/lib/errors/gateway-errors";
 
 // Every code the server answers, as rows built from the tables it answers from
 // (lib/errors/gateway-errors.ts, lib/capabilities/<id>/errors.ts). The console docs page and
@@ -89,12 +89,23 @@ function foreignGatewayCodes(id: CapabilityId): GatewayError[] {
 function allGatewayRows(): ErrorRow[] {
   return (Object.entries(GATEWAY_ERRORS) as [string, GatewayErrorRow][]).flatMap(([key, row]) => {
     const code = Number(key) as GatewayErrorCode;
-    const statuses = [row.http, ...(row.alsoHttp ?? [])];
-    const detailTexts = row.details ? Object.values(row.details) : [undefined];
-    return statuses.flatMap((http) =>
-      detailTexts.map((details): ErrorRow => {
-        const body = new GatewayError(code, { http, details }).toJSON();
-        return { code, error: body.error, http, scope: "request", title: row.message, message: body.message, details, doc: row.doc, body };
+    const ownStatus = new Set(Object.values(row.detailHttp ?? {}));
+    const shared = [row.http, ...(row.alsoHttp ?? [])].filter((http) => !ownStatus.has(http));
+    // One row per reason and HTTP status it is answered with; templates filled with the documented examples.
+    return Object.keys(row.details).flatMap((reason) =>
+      (row.detailHttp?.[reason] ? [row.detailHttp[reason]] : shared).map((http): ErrorRow => {
+        const body = new GatewayError(code, reason as never, { http, values: DETAIL_EXAMPLES }).toJSON();
+        return {
+          code,
+          error: body.error,
+          http,
+          scope: "request",
+          title: row.message,
+          message: body.message,
+          details: body.details,
+          doc: row.doc,
+          body,
+        };
       }),
     );
   });

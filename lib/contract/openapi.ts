@@ -40,14 +40,15 @@ const ERROR_SCHEMAS = {
   },
   gateway: {
     type: "object",
-    description: "网关（EOP）错误；details 仅在说明具体检查项时出现",
+    description:
+      "网关（EOP）错误；details 说明未通过的具体检查项（签名不匹配、eop-date 超出范围、请求 ID 重复、AccessKey 已禁用等），statusCode、message、error 与原版一致",
     properties: {
       statusCode: { type: "integer" },
       message: { type: "string" },
       error: { type: "string", pattern: "^EOP_\\d+$" },
       details: { type: "string" },
     },
-    required: ["statusCode", "message", "error"],
+    required: ["statusCode", "message", "error", "details"],
   },
 };
 

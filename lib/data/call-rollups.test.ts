@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 
 import { useTempDatabase } from "@/tests/support/temp-db";
 import { useQueryLog } from "@/tests/support/query-log";
-import { rollupBackfillSql } from "@/tests/support/rollup-backfill";
+import { rollupBackfillSql, successCorrectionSql } from "@/tests/support/rollup-backfill";
 import { LATENCY_BOUNDS_MS, LATENCY_COLUMNS, histogramPercentile, latencyColumn } from "./call-rollups";
 
 type Db = typeof import("@/lib/db")["db"];
@@ -30,7 +30,14 @@ async function newApp() {
 
 const record = (
   ids: { userId: string; appId: string },
-  over: Partial<{ latencyMs: number; httpStatus: number; statusCode: number; imageCount: number; successCount: number }> = {},
+  over: Partial<{
+    latencyMs: number;
+    httpStatus: number;
+    statusCode: number;
+    imageCount: number;
+    successCount: number;
+    failCount: number;
+  }> = {},
 ) => ({
   ...ids,
   capabilityId: "general" as const,
@@ -141,4 +148,30 @@ describe("backfill of existing records (the migration's SQL)", () => {
     await db.$executeRawUnsafe(rollupBackfillSql());
     expect(await rollupsOf(ids.userId)).toEqual(incremental);
   });
+});
+
+describe("the call_details migration (SQLite)", () => {
+  test.skipIf(Boolean(process.env.TEST_POSTGRES_URL))(
+    "takes the batches whose every image failed out of the successes of rollups built the old way",
+    async () => {
+      const ids = await newApp();
+      const base = Date.parse("2026-04-01T00:00:00Z");
+      for (let i = 0; i < 30; i++) {
+        const allFailed = i % 3 === 0;
+        const r = {
+          ...record(ids, allFailed ? { imageCount: 2, successCount: 0, failCount: 2 } : {}),
+          createdAt: new Date(base + i * 23 * 60_000),
+        };
+        await db.$transaction(async (tx) => rollups.addCallToRollups(tx, await tx.callRecord.create({ data: r })));
+      }
+      const incremental = await rollupsOf(ids.userId);
+      expect(incremental.reduce((n, r) => n + r.successes, 0)).toBe(20);
+      await db.callRollup.deleteMany({});
+      // The call_rollups backfill counted 200/0 as a success whatever the images did.
+      await db.$executeRawUnsafe(rollupBackfillSql());
+      expect((await rollupsOf(ids.userId)).reduce((n, r) => n + r.successes, 0)).toBe(30);
+      await db.$executeRawUnsafe(successCorrectionSql());
+      expect(await rollupsOf(ids.userId)).toEqual(incremental);
+    },
+  );
 });

@@ -33,8 +33,12 @@ export const LATENCY_COLUMNS = [
 
 export type LatencyColumn = (typeof LATENCY_COLUMNS)[number];
 
-/** A call counts as successful when the API answered HTTP 2xx with statusCode 0. */
-export const isSuccessfulCall = (c: { httpStatus: number; statusCode: number }) => c.httpStatus < 300 && c.statusCode === 0;
+/**
+ * A call counts as successful when the API answered HTTP 2xx with statusCode 0 and read at least
+ * one of its images: a batch whose every image failed answers 200/0 (the contract) but is a failure.
+ */
+export const isSuccessfulCall = (c: { httpStatus: number; statusCode: number; successCount: number; failCount: number }) =>
+  c.httpStatus < 300 && c.statusCode === 0 && (c.successCount > 0 || c.failCount === 0);
 
 export const hourStart = (t: number) => Math.floor(t / HOUR_MS) * HOUR_MS;
 
@@ -79,41 +83,78 @@ type RolledUp = Pick<
   | "charged"
   | "httpStatus"
   | "statusCode"
+  | "successCount"
+  | "failCount"
 >;
+
+/** What one rollup row adds up: calls, their outcome, bytes and the latency histogram (one count per LATENCY_COLUMNS bucket). */
+export interface RollupIncrement {
+  calls: number;
+  successes: number;
+  images: number;
+  charged: number;
+  latencySumMs: number;
+  requestBytes: number;
+  responseBytes: number;
+  latency: readonly number[];
+}
+
+/** One call's increment. */
+export function callIncrement(record: Omit<RolledUp, "userId" | "appId" | "capabilityId" | "createdAt">): RollupIncrement {
+  const bucket = LATENCY_COLUMNS.indexOf(latencyColumn(record.latencyMs));
+  return {
+    calls: 1,
+    successes: isSuccessfulCall(record) ? 1 : 0,
+    images: record.imageCount,
+    charged: record.charged,
+    latencySumMs: record.latencyMs,
+    requestBytes: record.requestBytes,
+    responseBytes: record.responseBytes,
+    latency: LATENCY_COLUMNS.map((_, i) => (i === bucket ? 1 : 0)),
+  };
+}
 
 /** Adds a just-written call record to its hour's rollup; call inside the record's transaction. */
 export async function addCallToRollups(tx: DbTransaction, record: RolledUp): Promise<void> {
   if (!record.userId) return; // only the gateway writes records, always with the app's owner
+  await addToRollup(tx, { ...record, userId: record.userId }, callIncrement(record));
+}
+
+/** Adds `inc` to the rollup of the record's hour, app and capability (created when missing). */
+export async function addToRollup(
+  tx: DbTransaction,
+  at: { userId: string; appId: string | null; capabilityId: string; createdAt: Date },
+  inc: RollupIncrement,
+): Promise<void> {
   const key = {
-    userId: record.userId,
-    hour: new Date(hourStart(record.createdAt.getTime())),
-    appId: record.appId ?? "",
-    capabilityId: record.capabilityId,
+    userId: at.userId,
+    hour: new Date(hourStart(at.createdAt.getTime())),
+    appId: at.appId ?? "",
+    capabilityId: at.capabilityId,
   };
-  const success = isSuccessfulCall(record) ? 1 : 0;
-  const latency = latencyColumn(record.latencyMs);
+  const histogram = Object.fromEntries(LATENCY_COLUMNS.map((c, i) => [c, inc.latency[i] ?? 0]).filter(([, n]) => n !== 0));
   await tx.callRollup.upsert({
     where: { userId_hour_appId_capabilityId: key },
     create: {
       ...key,
-      calls: 1,
-      successes: success,
-      images: record.imageCount,
-      charged: record.charged,
-      latencySumMs: record.latencyMs,
-      requestBytes: record.requestBytes,
-      responseBytes: record.responseBytes,
-      [latency]: 1,
+      calls: inc.calls,
+      successes: inc.successes,
+      images: inc.images,
+      charged: inc.charged,
+      latencySumMs: inc.latencySumMs,
+      requestBytes: inc.requestBytes,
+      responseBytes: inc.responseBytes,
+      ...histogram,
     },
     update: {
-      calls: { increment: 1 },
-      successes: { increment: success },
-      images: { increment: record.imageCount },
-      charged: { increment: record.charged },
-      latencySumMs: { increment: record.latencyMs },
-      requestBytes: { increment: record.requestBytes },
-      responseBytes: { increment: record.responseBytes },
-      [latency]: { increment: 1 },
+      calls: { increment: inc.calls },
+      successes: { increment: inc.successes },
+      images: { increment: inc.images },
+      charged: { increment: inc.charged },
+      latencySumMs: { increment: inc.latencySumMs },
+      requestBytes: { increment: inc.requestBytes },
+      responseBytes: { increment: inc.responseBytes },
+      ...Object.fromEntries(Object.entries(histogram).map(([c, n]) => [c, { increment: n }])),
     },
     select: { calls: true },
   });

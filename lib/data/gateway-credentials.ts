@@ -12,13 +12,17 @@ export interface SigningKey {
   secretKey: string;
 }
 
-/** An enabled access key with its decrypted SK, or null (unknown and disabled alike: 10002). */
-export async function getSigningKey(accessKey: string): Promise<SigningKey | null> {
+/**
+ * An access key with its decrypted SK when enabled; a disabled one only says whose it is (both
+ * answer 10002, with different details); null when unknown.
+ */
+export async function getSigningKey(accessKey: string): Promise<SigningKey | { disabled: true; userId: string } | null> {
   const row = await db.accessKey.findUnique({
     where: { accessKey },
     select: { userId: true, accessKey: true, secretKeyEnc: true, enabled: true },
   });
-  if (!row?.enabled) return null;
+  if (!row) return null;
+  if (!row.enabled) return { disabled: true, userId: row.userId };
   return { userId: row.userId, accessKey: row.accessKey, secretKey: decryptSecret(row.secretKeyEnc) };
 }
 

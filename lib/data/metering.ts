@@ -123,6 +123,20 @@ export interface CallRecordInput {
   clientIp: string;
   /** "" for a request's own settlement; otherwise why its reservation was released without it. */
   settlement?: string;
+  /** The answer's message (when a text) and details: what failed. */
+  message?: string;
+  details?: string;
+  /** JSON of the failed images of a batch answer (CallImageError[]), "" when none. */
+  imageErrors?: string;
+  /** JSON of the stage times (ms) the call reached. */
+  stages?: string;
+}
+
+/** One failed image of a 200 batch answer, as the call detail shows it. */
+export interface CallImageError {
+  index: number;
+  code: number;
+  message: string;
 }
 
 /** "settled" wrote the record; "already-settled": the reservation was settled or released before (nothing done). */

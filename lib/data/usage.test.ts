@@ -37,7 +37,8 @@ describe("fillTimeSeries", () => {
     const points = fillTimeSeries([hour("2024-05-01T10:00:00Z", [100], [300]), hour("2024-05-01T08:00:00Z", [50])], "24h", now);
     expect(points).toHaveLength(24);
     expect(points.at(-1)).toMatchObject({ calls: 2, success: 1, failed: 1, avgMs: 200, p95Ms: 300, requestBytes: 200 });
-    expect(points.at(-2)).toMatchObject({ calls: 0, avgMs: 0, p95Ms: 0 });
+    // An idle hour: 0 calls and no latency point (null), never a 0 ms point a line would ramp from.
+    expect(points.at(-2)).toMatchObject({ calls: 0, success: 0, failed: 0, avgMs: null, p95Ms: null, requestBytes: 0 });
     expect(points.at(-3)).toMatchObject({ calls: 1, p95Ms: 50 });
   });
 

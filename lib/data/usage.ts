@@ -29,8 +29,9 @@ export interface UsagePoint {
   success: number;
   failed: number;
   images: number;
-  avgMs: number;
-  p95Ms: number;
+  /** Null for a bucket without calls: a chart leaves a gap there instead of drawing 0 ms (ux.md bug 15). */
+  avgMs: number | null;
+  p95Ms: number | null;
   requestBytes: number;
   responseBytes: number;
 }
@@ -93,14 +94,14 @@ export function summarize(s: UsageSums): Omit<UsagePoint, "bucket"> {
     success: s.successes,
     failed: s.calls - s.successes,
     images: s.images,
-    avgMs: s.calls ? Math.round(s.latencySumMs / s.calls) : 0,
-    p95Ms: histogramPercentile(s.latency, 95),
+    avgMs: s.calls ? Math.round(s.latencySumMs / s.calls) : null,
+    p95Ms: s.calls ? histogramPercentile(s.latency, 95) : null,
     requestBytes: s.requestBytes,
     responseBytes: s.responseBytes,
   };
 }
 
-/** Gap-free series: every bucket of the range appears, empty ones as zeros. */
+/** Gap-free series: every bucket of the range appears, an idle one as 0 calls and no latency (null). */
 export function fillTimeSeries(hours: { hour: Date; sums: UsageSums }[], range: UsageRange, now: number): UsagePoint[] {
   const { unit } = RANGE_SPECS[range];
   const groups = new Map<number, UsageSums>();
@@ -197,7 +198,7 @@ export async function getOverviewStats(opts: { userId: string; now?: Date }): Pr
   ]);
   const ranking = CAPABILITY_IDS.map((capabilityId) => {
     const sum = toSums(perCapability.find((r) => r.capabilityId === capabilityId)?._sum ?? {});
-    return { capabilityId, calls: sum.calls, images: sum.images, avgMs: summarize(sum).avgMs };
+    return { capabilityId, calls: sum.calls, images: sum.images, avgMs: summarize(sum).avgMs ?? 0 };
   }).sort((a, b) => b.calls - a.calls);
   const total = summarize(hours.reduce((acc, h) => addSums(acc, h.sums), emptySums()));
   const openedIds = new Set(opened.map((o) => o.capabilityId));
@@ -205,7 +206,7 @@ export async function getOverviewStats(opts: { userId: string; now?: Date }): Pr
     openedCapabilities: CAPABILITY_IDS.filter((id) => openedIds.has(id)),
     appCount,
     ranking,
-    avgMs: total.avgMs,
+    avgMs: total.avgMs ?? 0,
     totalCalls30d: total.calls,
     successRate30d: total.calls ? total.success / total.calls : null,
     daily: fillTimeSeries(hours, "30d", now),

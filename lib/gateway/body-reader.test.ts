@@ -99,7 +99,18 @@ test("a declared Content-Length above the limit is refused before reading", asyn
   expect(() => assertDeclaredLengthWithin(new Headers({ "content-length": "11" }), 10)).toThrow(GatewayError);
   expect(() => assertDeclaredLengthWithin(new Headers({ "content-length": "10" }), 10)).not.toThrow();
   expect(() => assertDeclaredLengthWithin(new Headers(), 10)).not.toThrow();
-  const response = new GatewayError(40013).toResponse();
+  let refused: unknown;
+  try {
+    assertDeclaredLengthWithin(new Headers({ "content-length": "11" }), 10);
+  } catch (err) {
+    refused = err;
+  }
+  const response = (refused as GatewayError).toResponse();
   expect(response.status).toBe(413);
-  expect(await response.json()).toEqual({ statusCode: 40013, message: "请求体过大", error: "EOP_40013" });
+  expect(await response.json()).toEqual({
+    statusCode: 40013,
+    message: "请求体过大",
+    error: "EOP_40013",
+    details: "request body over 10 bytes",
+  });
 });

@@ -33,7 +33,7 @@ const declaredLength = (headers: Headers): number | null => {
 /** Refuses up front when the client declares a body above the limit. */
 export function assertDeclaredLengthWithin(headers: Headers, maxBytes: number): void {
   const declared = declaredLength(headers);
-  if (declared !== null && declared > maxBytes) throw new GatewayError(40013);
+  if (declared !== null && declared > maxBytes) throw new GatewayError(40013, "overLimit", { values: { limit: maxBytes } });
 }
 
 /**
@@ -65,7 +65,8 @@ export async function readBodyWithLimit(req: Request, maxBytes: number, lease: L
       const { done, value } = await reader.read();
       if (done) break;
       const end = total + value.byteLength;
-      if (end > maxBytes || (declared !== null && end > declared)) throw new GatewayError(40013);
+      if (end > maxBytes || (declared !== null && end > declared))
+        throw new GatewayError(40013, "overLimit", { values: { limit: maxBytes } });
       if (end > reserved) {
         if (!lease.grow(end - reserved)) throw serviceBusy(BODY_BUSY_RETRY_SECONDS, "bodyBudget");
         reserved = end;

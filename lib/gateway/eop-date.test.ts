@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { eopDateAcceptableUntil, isEopDateAcceptable, parseEopDate } from "./eop-date";
+import { eopDateAcceptableUntil, isEopDateAcceptable, minutesOutsideWindow, parseEopDate } from "./eop-date";
 
 const MIN = 60_000;
 const now = Date.UTC(2024, 0, 2, 3, 4, 5);
@@ -49,5 +49,14 @@ describe("eopDateAcceptableUntil", () => {
     for (let t = now - 600 * MIN; t <= now + 600 * MIN; t += MIN) {
       if (isEopDateAcceptable(now, t, window)) expect(t).toBeLessThanOrEqual(until);
     }
+  });
+});
+
+describe("minutesOutsideWindow", () => {
+  test("how far a refused date misses the nearest window, in whole minutes", () => {
+    expect(minutesOutsideWindow(now - 30 * MIN, now, window)).toBe(15);
+    expect(minutesOutsideWindow(now + (480 + 16) * MIN + 1, now, window)).toBe(2);
+    expect(minutesOutsideWindow(now + 15 * MIN + 1000, now, window)).toBe(1);
+    expect(minutesOutsideWindow(now + 480 * MIN, now, { skewMinutes: 15, clientUtcOffsetMinutes: null })).toBe(465);
   });
 });

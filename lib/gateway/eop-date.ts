@@ -46,3 +46,9 @@ export function isEopDateAcceptable(dateMs: number, nowMs: number, window: EopDa
 export function eopDateAcceptableUntil(dateMs: number, window: EopDateWindow): number {
   return Math.max(...clockOffsets(window).map((offset) => dateMs - offset * MINUTE_MS + window.skewMinutes * MINUTE_MS));
 }
+
+/** Whole minutes (at least 1) by which a refused date misses the nearest accepted window: the 10020's details. */
+export function minutesOutsideWindow(dateMs: number, nowMs: number, window: EopDateWindow): number {
+  const nearest = Math.min(...clockOffsets(window).map((offset) => Math.abs(nowMs + offset * MINUTE_MS - dateMs)));
+  return Math.max(1, Math.ceil((nearest - window.skewMinutes * MINUTE_MS) / MINUTE_MS));
+}

@@ -9,6 +9,7 @@ import {
   sha256Hex,
   signaturesEqual,
   verifyEopSignature,
+  checkEopSignature,
 } from "./eop-signature";
 
 describe("parseEopAuthorization", () => {
@@ -139,6 +140,17 @@ describe("verifyEopSignature", () => {
   test("signed header names are case-insensitive", () => {
     const signature = sign(["ctyun-eop-request-id", "eop-date"]);
     expect(verifyEopSignature(request(["Ctyun-Eop-Request-Id", "Eop-Date"], signature))).toBe(true);
+  });
+
+  test("says which check failed (the 10020's details)", () => {
+    const names = ["ctyun-eop-request-id", "eop-date", "host"];
+    expect(checkEopSignature(request(names, sign(names)))).toBeNull();
+    expect(checkEopSignature(request(["eop-date"], sign(["eop-date"])))).toEqual({ reason: "requiredHeadersUnsigned" });
+    expect(checkEopSignature(request(names, sign(names), (n) => (n === "host" ? null : values[n]!)))).toEqual({
+      reason: "signedHeaderMissing",
+      header: "host",
+    });
+    expect(checkEopSignature(request(names, sign(["ctyun-eop-request-id", "eop-date"])))).toEqual({ reason: "signatureMismatch" });
   });
 });
 

@@ -119,15 +119,22 @@ export interface SignedRequest {
   body: Uint8Array | { sha256: string };
 }
 
+/** Why a signature was refused: the `details` reason of its 10020. */
+export type SignatureProblem =
+  | { reason: "requiredHeadersUnsigned" }
+  | { reason: "signedHeaderMissing"; header: string }
+  | { reason: "signatureMismatch" };
+
 /**
- * Verifies the signature over every accepted canonical form. Returns false when a signed
- * header is missing or a required one is not signed, as well as on a mismatch.
+ * Checks the signature over every accepted canonical form: null when it verifies, else why not
+ * (a required header not signed, a signed header not sent, or a mismatch).
  */
-export function verifyEopSignature(request: SignedRequest): boolean {
+export function checkEopSignature(request: SignedRequest): SignatureProblem | null {
   const { authorization, secretKey } = request;
   const lowerNames = authorization.signedHeaders.map((name) => name.toLowerCase());
-  if (!REQUIRED_SIGNED_HEADERS.every((required) => lowerNames.includes(required))) return false;
-  if (lowerNames.some((name) => request.header(name) === null)) return false;
+  if (!REQUIRED_SIGNED_HEADERS.every((required) => lowerNames.includes(required))) return { reason: "requiredHeadersUnsigned" };
+  const missing = lowerNames.find((name) => request.header(name) === null);
+  if (missing !== undefined) return { reason: "signedHeaderMissing", header: missing };
 
   const eopDate = request.header("eop-date")!;
   const signingKey = deriveSigningKey(secretKey, authorization.accessKey, eopDate);
@@ -143,5 +150,8 @@ export function verifyEopSignature(request: SignedRequest): boolean {
       matched = signaturesEqual(expected, authorization.signature) || matched;
     }
   }
-  return matched;
+  return matched ? null : { reason: "signatureMismatch" };
 }
+
+/** True when the signature verifies (see checkEopSignature for why it does not). */
+export const verifyEopSignature = (request: SignedRequest): boolean => checkEopSignature(request) === null;

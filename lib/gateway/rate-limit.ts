@@ -20,6 +20,7 @@ const capacityOf = (qps: number) => Math.max(1, qps);
 /** Seconds until the bucket holds one whole token again; whole seconds, at least 1. */
 const retryAfter = (tokens: number, capacity: number) => Math.max(1, Math.ceil((1 - tokens) / capacity));
 
+/** Holds `capacity` tokens, refilled at `perSecond` (the contract's QPS bucket: both = QPS). */
 export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
@@ -27,19 +28,20 @@ export class TokenBucket {
   constructor(
     readonly capacity: number,
     nowMs: number,
+    readonly perSecond: number = capacity,
   ) {
     this.tokens = capacity;
     this.updatedAt = nowMs;
   }
 
   take(nowMs: number): TakeResult {
-    this.tokens = Math.min(this.capacity, this.tokens + (Math.max(0, nowMs - this.updatedAt) * this.capacity) / 1000);
+    this.tokens = Math.min(this.capacity, this.tokens + (Math.max(0, nowMs - this.updatedAt) * this.perSecond) / 1000);
     this.updatedAt = nowMs;
     if (this.tokens >= 1) {
       this.tokens -= 1;
       return { ok: true };
     }
-    return { ok: false, retryAfterSeconds: retryAfter(this.tokens, this.capacity) };
+    return { ok: false, retryAfterSeconds: retryAfter(this.tokens, this.perSecond) };
   }
 }
 

@@ -9,4 +9,5 @@ export const usageKeys = {
 export const callLogKeys = {
   all: ["call-logs"] as const,
   page: (q: CallLogQuery) => [...callLogKeys.all, q] as const,
+  detail: (id: string) => [...callLogKeys.all, "detail", id] as const,
 };

@@ -33,13 +33,18 @@ export const callLogCursor = {
   },
 };
 
-/** GET /api/console/call-logs query. `direction` says which side of `cursor` to read: older (next) or newer (prev). */
-export const callLogQuerySchema = z.object({
+/** The call log's filters: the page's URL, the log's query and its CSV export share them. */
+export const callLogFilterSchema = z.object({
   appId: optionalId,
   capabilityId: optionalCapability,
   status: z.preprocess((v) => (v === "" || v === null || v === "all" ? undefined : v), z.enum(["success", "failure"]).optional()),
   requestId: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.string().trim().max(100).optional()),
   range: z.enum(USAGE_RANGES).default("7d"),
+});
+export type CallLogFilters = z.infer<typeof callLogFilterSchema>;
+
+/** GET /api/console/call-logs query. `direction` says which side of `cursor` to read: older (next) or newer (prev). */
+export const callLogQuerySchema = callLogFilterSchema.extend({
   pageSize: z.coerce
     .number()
     .int()

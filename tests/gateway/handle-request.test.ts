@@ -124,6 +124,7 @@ async function send(call: Call = {}) {
 }
 
 const eop = (code: number) => ({ statusCode: code, error: `EOP_${code}` });
+const signedDefault = ["appkey", "ctyun-eop-request-id", "eop-date"];
 const aiop = (code: number) => ({ statusCode: code, error: `AI_OP_${code}` });
 
 describe("order of checks", () => {
@@ -393,5 +394,105 @@ describe("hostile headers", () => {
     const result = await send(make());
     expect(result.json.statusCode).toBe(statusCode);
     expect(result.status).toBe(http);
+  });
+});
+
+// Issue 12: a developer can find out why a call failed (ux.md bugs 10 and 11).
+describe("call records for debugging", () => {
+  const recordOf = (requestId: string) => db.callRecord.findFirst({ where: { requestId } });
+  const uid = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+
+  test.each<[string, (requestId: string) => Call, number, string]>([
+    ["wrong SecretKey", (requestId) => ({ credentials: { secretKey: "wrong" }, sign: { requestId } }), 10020, "signature mismatch"],
+    [
+      "eop-date 30 minutes old",
+      (requestId) => ({ sign: { requestId, eopDate: formatEopDate(new Date(Date.now() - 30 * 60_000), 0) } }),
+      10020,
+      "eop-date outside the accepted window (±15 min) by 1", // 15 or 16 min: the date is whole seconds
+    ],
+    ["unknown access key", (requestId) => ({ credentials: { accessKey: "AKunknown0000" }, sign: { requestId } }), 10002, "not found"],
+    ["eop-date not signed", (requestId) => ({ sign: { requestId, signedHeaders: ["ctyun-eop-request-id"] } }), 10020, "must include"],
+    [
+      "signed header not sent",
+      (requestId) => ({ sign: { requestId, signedHeaders: [...signedDefault, "x-n"] } }),
+      10020,
+      "x-n was not sent",
+    ],
+  ])("%s: answered with details and recorded for the app", async (_name, make, code, details) => {
+    const requestId = uid("auth");
+    const result = await send(make(requestId));
+    expect(result.json).toMatchObject({ ...eop(code), details: expect.stringContaining(details) });
+    expect(await recordOf(requestId)).toMatchObject({
+      userId,
+      statusCode: code,
+      httpStatus: 401,
+      details: expect.stringContaining(details),
+      message: result.json.message,
+      charged: 0,
+    });
+  });
+
+  test("a reused request id and a disabled access key are recorded with what failed", async () => {
+    const requestId = uid("reuse");
+    expect((await send({ sign: { requestId } })).status).toBe(200);
+    const replay = await send({ sign: { requestId } });
+    expect(replay.json).toMatchObject({ ...eop(10020), details: "ctyun-eop-request-id already used with this access key" });
+    const records = await db.callRecord.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
+    expect(records.map((r) => r.statusCode)).toEqual([0, 10020]);
+
+    const { createAccessKey, setAccessKeyEnabled } = await import("@/lib/data/access-keys");
+    const key = await createAccessKey({ userId });
+    await setAccessKeyEnabled({ accessKey: key.accessKey, enabled: false });
+    const disabledId = uid("disabled");
+    const refused = await send({ credentials: { accessKey: key.accessKey, secretKey: key.secretKey }, sign: { requestId: disabledId } });
+    expect(refused.json).toMatchObject({ ...eop(10002), details: expect.stringMatching(/^access key .+ is disabled$/) });
+    expect(await recordOf(disabledId)).toMatchObject({ statusCode: 10002, details: expect.stringContaining("disabled") });
+  });
+
+  test("a failure signed with another account's key is never written into this app's log", async () => {
+    const requestId = uid("foreign-signer");
+    await send({ appKey: apps.foreign!, credentials: { secretKey: "wrong" }, sign: { requestId } });
+    expect(await recordOf(requestId)).toBeNull();
+  });
+
+  test("a 200 batch whose every image failed is recorded as a failure, with each image's error and the stages", async () => {
+    const requestId = uid("all-failed");
+    const result = await send({ body: JSON.stringify({ data: ["this is not base64!!!", "!!"] }), sign: { requestId } });
+    expect(result.json).toMatchObject({ statusCode: 0, message: { success: 0, fail: 2 } });
+    const record = (await recordOf(requestId))!;
+    expect(record).toMatchObject({ httpStatus: 200, statusCode: 0, successCount: 0, failCount: 2, charged: 0 });
+    expect(JSON.parse(record.imageErrors)).toEqual([
+      { index: 0, code: 400011, message: "base64 数据处理异常" },
+      { index: 1, code: 400011, message: "base64 数据处理异常" },
+    ]);
+    expect(Object.keys(JSON.parse(record.stages))).toContain("gateway");
+    const { isSuccessfulCall } = await import("@/lib/data/call-rollups");
+    expect(isSuccessfulCall(record)).toBe(false);
+    const { listCallLogs } = await import("@/lib/data/call-logs");
+    const failed = await listCallLogs({ userId, range: "24h", pageSize: 50, direction: "next", status: "failure", requestId });
+    expect(failed.rows.map((r) => r.requestId)).toEqual([requestId]);
+    const succeeded = await listCallLogs({ userId, range: "24h", pageSize: 50, direction: "next", status: "success", requestId });
+    expect(succeeded.rows).toEqual([]);
+  });
+
+  test("a flood of bad signatures writes a bounded number of rows; the rest are merged and still counted", async () => {
+    const { createApp } = await import("@/lib/data/apps");
+    const flooded = await createApp({ userId, name: "flooded", capabilities: ["general"], qpsLimit: 1000 });
+    const { flushMergedCalls } = await import("@/lib/data/merged-calls");
+    const sent = 160;
+    const started = Date.now();
+    for (let i = 0; i < sent; i++) await send({ appKey: flooded.appKey, credentials: { secretKey: "wrong" }, body: "{}" });
+    const seconds = (Date.now() - started) / 1000;
+    const before = await db.callRecord.count({ where: { appId: flooded.id } });
+    // 100 at once, then 2 per second (lib/gateway/failure-recording.ts).
+    expect(before).toBeLessThanOrEqual(100 + Math.ceil(2 * seconds) + 1);
+    expect(before).toBeLessThan(sent);
+    await flushMergedCalls();
+    const rows = await db.callRecord.findMany({ where: { appId: flooded.id } });
+    expect(rows.length).toBeLessThanOrEqual(before + 1);
+    expect(rows.reduce((sum, r) => sum + r.calls, 0)).toBe(sent);
+    expect(rows.every((r) => r.statusCode === 10020)).toBe(true);
+    const rollups = await db.callRollup.aggregate({ where: { appId: flooded.id }, _sum: { calls: true, successes: true } });
+    expect(rollups._sum).toEqual({ calls: sent, successes: 0 });
   });
 });

@@ -13,3 +13,10 @@ export function rollupBackfillSql(): string {
   const sql = fs.readFileSync(path.join(root, "prisma/migrations", dir, "migration.sql"), "utf8");
   return sql.slice(sql.indexOf('INSERT INTO "CallRollup"'));
 }
+
+/** The call_details migration's correction: batches whose every image failed leave the rollups' successes (SQLite). */
+export function successCorrectionSql(): string {
+  const dir = fs.readdirSync(path.join(root, "prisma/migrations")).find((d) => d.endsWith("_call_details"))!;
+  const sql = fs.readFileSync(path.join(root, "prisma/migrations", dir, "migration.sql"), "utf8");
+  return sql.slice(sql.indexOf('UPDATE "CallRollup"'));
+}

@@ -27,8 +27,8 @@ export const businessLicenseEndpoint: CapabilityEndpoint = {
   capability: "license",
   family: BUSINESS_LICENSE_ERRORS,
   // The seed's licence table has no path/method codes; the contract answers in the gateway shape.
-  pathError: () => new GatewayError(50003),
-  methodError: () => new GatewayError(40008, { http: 405 }),
+  pathError: () => new GatewayError(50003, "unknownPath"),
+  methodError: () => new GatewayError(40008, "method", { http: 405 }),
   // One image of ≤ 7 MiB: about 9.4 MiB of base64.
   maxBodyBytes: maxBodyBytesFor(1, MAX_BUSINESS_LICENSE_IMAGE_BYTES),
   parse: (body) => {
