@@ -36,7 +36,7 @@ const LINE_COLOR = "#1f6feb";
 export const PLATE_COLORS: Record<string, string> = { 蓝牌: "#2563eb", 黄牌: "#eab308", 绿牌: "#16a34a" };
 const FIELD_COLOR = "#db2777";
 
-const ID_FIELDS: [string, string][] = [
+export const ID_FIELDS: [string, string][] = [
   ["name", "姓名"],
   ["sex", "性别"],
   ["nation", "民族"],
@@ -47,7 +47,7 @@ const ID_FIELDS: [string, string][] = [
   ["validperiod", "有效期限"],
 ];
 
-const LICENSE_FIELDS: [string, string][] = [
+export const LICENSE_FIELDS: [string, string][] = [
   ["union_id", "统一社会信用代码"],
   ["regist_no", "注册号"],
   ["name", "名称"],
