@@ -84,7 +84,11 @@ export function ExportMenu({
       const form = new FormData();
       form.set("document", JSON.stringify(doc));
       if (format === "pdf")
-        for (const [i, item] of chosen.entries()) if (item.blob) form.set(`image-${i}`, await jpegOrPng(item.blob), `page-${i}`);
+        for (const [i, item] of chosen.entries()) {
+          // A recent result's picture is on the server: fetch it back for the page image.
+          const blob = item.blob ?? (item.url ? await fetch(item.url).then((r) => (r.ok ? r.blob() : null)) : null);
+          if (blob) form.set(`image-${i}`, await jpegOrPng(blob), `page-${i}`);
+        }
       const res = await fetch(`/api/console/playground-export?format=${format}`, { method: "POST", body: form });
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { message?: string } | null;
