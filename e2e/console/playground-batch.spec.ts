@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 
 import { admin } from "../fixtures/admin";
@@ -30,7 +30,7 @@ async function open(page: Page) {
 const remaining = async (page: Page) => Number((await page.getByTestId("quota-remaining").innerText()).replace(/\D/g, ""));
 
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = (await Promise.all([page.waitForEvent("download"), button.click()])) as [Download, void];
+  const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
   return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
 }
 
