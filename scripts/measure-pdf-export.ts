@@ -66,7 +66,13 @@ async function main() {
     if (!decoded.ok) throw new Error(`page ${n}: ${decoded.kind}`);
     const lines = await engine.recognize(decoded.image);
     ocrMs += performance.now() - t;
-    doc.pages.push({ name: `第 ${n} 页`, width: page.width, height: page.height, dpi: page.dpi, lines: lines.map((l) => ({ text: l.text, box: l.box.flat() })) });
+    doc.pages.push({
+      name: `第 ${n} 页`,
+      width: page.width,
+      height: page.height,
+      dpi: page.dpi,
+      lines: lines.map((l) => ({ text: l.text, box: l.box.flat() })),
+    });
     images.push({ bytes: page.jpeg, format: "jpeg" });
   }
   let t = performance.now();
@@ -85,7 +91,13 @@ async function main() {
   let same = 0;
   for (let n = 1; n <= read.numPages; n++) {
     const items = (await (await read.getPage(n)).getTextContent()).items.flatMap((i) => ("str" in i ? [i.str] : []));
-    if (items.join("\n") === doc.pages[n - 1]!.lines.map((l) => l.text.trim()).filter(Boolean).join("\n")) same++;
+    if (
+      items.join("\n") ===
+      doc.pages[n - 1]!.lines.map((l) => l.text.trim())
+        .filter(Boolean)
+        .join("\n")
+    )
+      same++;
   }
   const lines = doc.pages.reduce((s, p) => s + p.lines.length, 0);
   console.log(
