@@ -118,8 +118,8 @@ export function Playground({
     setError(null);
     const form = new FormData();
     form.set("pdf", file);
-    const res = await inspectPdfAction(form);
-    if (!res.ok) return setRejects([`「${file.name}」：${res.error}`]);
+    const res = await inspectPdfAction(form).catch(() => null);
+    if (!res?.ok) return setRejects([`「${file.name}」：${res?.error ?? "请求失败，请重试"}`]);
     setPdf({ file, info: res.data, range: "", dpi: 150, useTextLayer: res.data.textPages.length > 0 });
   }
 

@@ -6,9 +6,8 @@ import { Trash2 } from "lucide-react";
 
 import { deletePlaygroundResultAction } from "@/lib/actions/playground";
 import type { PlaygroundResultDto } from "@/lib/data/playground-results";
+import { formatDateTime } from "@/components/format";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-
-const time = new Intl.DateTimeFormat("zh-CN", { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 /** The user's last 20 results (kept on the server, so a reload or another device shows them). */
 export function RecentResults({
@@ -47,7 +46,8 @@ export function RecentResults({
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm">{r.name}</span>
                     <span className="text-xs text-muted">
-                      {time.format(new Date(r.createdAt))}
+                      {/* The console's fixed time zone: the server and the browser render the same text. */}
+                      {formatDateTime(r.createdAt)}
                       {r.source === "text-layer" ? " · PDF 文字层，未调用接口" : ` · HTTP ${r.httpStatus}`}
                     </span>
                   </span>

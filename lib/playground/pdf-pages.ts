@@ -1,7 +1,6 @@
 import "server-only";
 
 import path from "node:path";
-import { createRequire } from "node:module";
 
 // PDF pages for the general-OCR playground, rendered on the server with Mozilla's pdf.js (the
 // reference renderer browsers ship, CJK CMaps and the standard fonts included) onto
@@ -28,7 +27,10 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;
 const loadPdfJs = () => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
 
-const pdfjsDir = () => path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+// pdf.js reads its CMaps and standard fonts from files at run time. The path is built from the
+// working directory (the app root, where node_modules is): a bundler rewrites require.resolve
+// into a module id, which is no path.
+const pdfjsDir = () => path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "pdfjs-dist");
 
 async function open(bytes: Uint8Array) {
   const { getDocument } = await loadPdfJs();
