@@ -4,7 +4,7 @@
  * each page read by the OCR engine the API uses, then exported as searchable PDF, Word and Excel.
  * Prints total and per-stage time and the peak RSS; the searchable PDF's text is extracted again
  * with pdf.js and compared with the OCR text. Usage (server-only modules load under react-server):
- *   NODE_OPTIONS=--conditions=react-server npx tsx scripts/measure-pdf-export.ts [--dpi 150]
+ *   NODE_OPTIONS=--conditions=react-server npx tsx scripts/measure-pdf-export.ts [--dpi 150] [--pages 20]
  */
 import fs from "node:fs";
 
@@ -22,7 +22,7 @@ import { createOcrEngine } from "../lib/ocr/engine-core";
 import { renderPdfPage } from "../lib/playground/pdf-pages";
 import { buildOcrWorker } from "./build-ocr-worker.mjs";
 
-const PAGES = 20;
+const PAGES = Number(process.argv[process.argv.indexOf("--pages") + 1]) || 20;
 const dpi = Number(process.argv[process.argv.indexOf("--dpi") + 1]) || 150;
 const TEXT = "社会主义核心价值观富强民主文明和谐自由平等公正法治爱国敬业诚信友善";
 
@@ -90,7 +90,7 @@ async function main() {
   const read = await getDocument({ data: searchable.slice(), verbosity: 0 }).promise;
   let same = 0;
   for (let n = 1; n <= read.numPages; n++) {
-    const items = (await (await read.getPage(n)).getTextContent()).items.flatMap((i) => ("str" in i ? [i.str] : []));
+    const items = (await (await read.getPage(n)).getTextContent()).items.flatMap((i) => ("str" in i && i.str ? [i.str] : []));
     if (
       items.join("\n") ===
       doc.pages[n - 1]!.lines.map((l) => l.text.trim())
