@@ -46,8 +46,8 @@ export function ImageDropzone({
         else onPdf?.(file);
         continue;
       }
-      const problem = checkPlaygroundFile(file, head);
-      if (problem) problems.push(acceptPdf && problem.includes("格式不支持") ? problem.replace("格式", "格式（或 PDF）") : problem);
+      const problem = checkPlaygroundFile(file, head, { pdf: acceptPdf });
+      if (problem) problems.push(problem);
       else ok.push(file);
     }
     onReject(problems);

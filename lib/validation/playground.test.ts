@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { PLAYGROUND_MAX_IMAGES, appendFiles, checkPlaygroundPdf, parsePageRange } from "./playground";
+import { PLAYGROUND_MAX_IMAGES, appendFiles, checkPlaygroundFile, checkPlaygroundPdf, parsePageRange } from "./playground";
 
 const files = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i + 1}.jpg` }));
 
@@ -37,5 +37,15 @@ describe("PDF files", () => {
     expect(checkPlaygroundPdf({ name: "a.pdf", size: 1000 }, head)).toBeNull();
     expect(checkPlaygroundPdf({ name: "a.pdf", size: 3 * 1024 * 1024 }, head)).toContain("超过 2 MB");
     expect(checkPlaygroundPdf({ name: "a.pdf", size: 10 }, new Uint8Array([0xff, 0xd8, 0xff]))).toBe("「a.pdf」不是有效的 PDF 文件");
+  });
+});
+
+describe("unsupported pictures", () => {
+  const gif = new TextEncoder().encode("GIF89a");
+  it("name the accepted formats, PDF included where the playground takes it", () => {
+    expect(checkPlaygroundFile({ name: "a.gif", size: 10 }, gif)).toBe("「a.gif」格式不支持，仅支持 jpg、png、bmp 格式");
+    expect(checkPlaygroundFile({ name: "a.gif", size: 10 }, gif, { pdf: true })).toBe(
+      "「a.gif」格式不支持，仅支持 jpg、png、bmp 格式或 PDF",
+    );
   });
 });

@@ -86,10 +86,10 @@ export function sniffImageFormat(head: Uint8Array): ImageFormat | null {
   return null;
 }
 
-/** The user-facing reason a file cannot be used, or null when it is fine. */
-export function checkPlaygroundFile(file: { name: string; size: number }, head: Uint8Array): string | null {
+/** The user-facing reason a file cannot be used, or null when it is fine (`pdf`: the playground also takes PDFs). */
+export function checkPlaygroundFile(file: { name: string; size: number }, head: Uint8Array, opts: { pdf?: boolean } = {}): string | null {
   if (file.size === 0) return `「${file.name}」是空文件`;
   if (file.size > PLAYGROUND_MAX_BYTES) return `「${file.name}」超过 2 MB，在线体验仅支持单张不超过 2 MB 的图片`;
-  if (!sniffImageFormat(head)) return `「${file.name}」格式不支持，仅支持 ${PLAYGROUND_FORMATS_LABEL} 格式`;
+  if (!sniffImageFormat(head)) return `「${file.name}」格式不支持，仅支持 ${PLAYGROUND_FORMATS_LABEL} 格式${opts.pdf ? "或 PDF" : ""}`;
   return null;
 }
