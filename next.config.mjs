@@ -30,7 +30,17 @@ function securityHeaders(dev) {
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
   // Native addons and worker bundles must load from node_modules at run time, not be bundled.
-  serverExternalPackages: ["onnxruntime-node", "sharp", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: [
+    "onnxruntime-node",
+    "sharp",
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    // PDF pages (pdf.js loads its fonts, CMaps and the Skia canvas from its own package at run time).
+    "pdfjs-dist",
+    "@napi-rs/canvas",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { tsconfigPath: "tsconfig.json" },

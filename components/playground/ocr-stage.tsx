@@ -27,7 +27,7 @@ function useHtmlImage(src: string): HTMLImageElement | null {
 
 /**
  * The image with its boxes on a Konva stage. Shapes stay in image pixels; the stage scale fits the
- * image into the box (then wheel zooms around the pointer, drag pans). Boxes are named "ocr-box".
+ * image into the box (then Ctrl + wheel zooms around the pointer, drag pans). Boxes are named "ocr-box".
  */
 export function OcrStage({
   src,
@@ -75,7 +75,10 @@ export function OcrStage({
     });
   };
 
+  // The wheel zooms only with Ctrl (⌘ on a Mac, or a trackpad pinch, which browsers send as
+  // Ctrl+wheel); a plain wheel scrolls the page, as everywhere else (ux.md bug 16).
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
+    if (!e.evt.ctrlKey && !e.evt.metaKey) return;
     e.evt.preventDefault();
     const pointer = stageRef.current?.getPointerPosition();
     if (pointer) zoomAt(e.evt.deltaY < 0 ? 1.15 : 1 / 1.15, pointer);
@@ -158,7 +161,7 @@ export function OcrStage({
         </button>
       </div>
       <p className="absolute bottom-2 left-2 rounded bg-white/90 px-1.5 py-0.5 text-[11px] text-muted">
-        滚轮缩放 · 拖动平移 · {Math.round((view.scale / (fit.scale || 1)) * 100)}%
+        Ctrl + 滚轮缩放 · 拖动平移 · {Math.round((view.scale / (fit.scale || 1)) * 100)}%
       </p>
     </div>
   );

@@ -1,23 +1,30 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { ImageIcon, Loader2, Play, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { ImageIcon, Play, Trash2 } from "lucide-react";
 
 import type { CapabilityId } from "@/lib/capabilities/catalog";
-import { recognizeAction } from "@/lib/actions/playground";
-import { normalizeCalls, type ImageResult } from "@/lib/playground/normalize";
-import type { PlaygroundCall } from "@/lib/playground/signed-client";
+import { inspectPdfAction, recognizeImageAction, recognizePdfPageAction } from "@/lib/actions/playground";
+import type { PlaygroundResultDto } from "@/lib/data/playground-results";
+import { emptyResultMessage, normalizeCalls } from "@/lib/playground/normalize";
+import { appendFiles, PLAYGROUND_MAX_IMAGES, parsePageRange } from "@/lib/validation/playground";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
 import { Field, Select } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
+import { type BatchItem, imageSize, toExportDocument } from "./batch-item";
+import { BatchStrip } from "./batch-strip";
+import { ExportMenu } from "./export-menu";
 import { ImageDropzone } from "./image-dropzone";
 import { OcrResultPanel } from "./ocr-result-panel";
+import { type PendingPdf, PdfOptions } from "./pdf-options";
+import { RecentResults } from "./recent-results";
+import { SAMPLE_PICTURES, sampleUrl } from "./samples";
 
 // Konva touches `window` when it loads: render the stage on the client only.
 const OcrStage = dynamic(() => import("./ocr-stage").then((m) => m.OcrStage), {
@@ -31,88 +38,226 @@ export interface PlaygroundApp {
   opened: boolean;
 }
 
-interface Upload {
-  file: File;
-  url: string;
-}
+const stem = (name: string) => name.replace(/\.[^.]+$/, "");
+let keySeq = 0;
+const nextKey = () => `item-${++keySeq}`;
 
-type Phase = "idle" | "running" | "done";
+function settle(capabilityId: CapabilityId, item: BatchItem, call: NonNullable<BatchItem["call"]>): BatchItem {
+  const result = normalizeCalls(capabilityId, [call], 1)[0]!;
+  return { ...item, call, result, status: result.ok ? "done" : "failed" };
+}
 
 export function Playground({
   capabilityId,
   capabilityName,
+  paid,
   apps,
   hasAccessKey,
+  recent,
 }: {
   capabilityId: CapabilityId;
   capabilityName: string;
+  paid: boolean;
   apps: PlaygroundApp[];
   hasAccessKey: boolean;
+  recent: PlaygroundResultDto[];
 }) {
+  const router = useRouter();
   const openedApps = apps.filter((a) => a.opened);
   const [appId, setAppId] = useState(openedApps[0]?.id ?? apps[0]?.id ?? "");
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [items, setItems] = useState<BatchItem[]>([]);
   const [selected, setSelected] = useState(0);
-  const [phase, setPhase] = useState<Phase>("idle");
-  const [elapsed, setElapsed] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; name: string } | null>(null);
   const [rejects, setRejects] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [calls, setCalls] = useState<PlaygroundCall[]>([]);
-  const [results, setResults] = useState<ImageResult[]>([]);
+  const [pdf, setPdf] = useState<PendingPdf | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
   const structured = capabilityId !== "general";
   const app = apps.find((a) => a.id === appId);
 
-  useEffect(() => () => uploads.forEach((u) => URL.revokeObjectURL(u.url)), [uploads]);
+  // Object URLs of pictures taken off the batch are released; the rest when the page goes.
+  const urls = useRef(new Set<string>());
   useEffect(() => {
-    if (phase !== "running") return;
-    const started = Date.now();
-    const t = setInterval(() => setElapsed((Date.now() - started) / 1000), 100);
-    return () => clearInterval(t);
-  }, [phase]);
-
-  const onFiles = (files: File[]) => {
-    const next = files.map((file) => ({ file, url: URL.createObjectURL(file) }));
-    setUploads(next);
-    setSelected(0);
-    setResults([]);
-    setCalls([]);
-    setError(null);
-    setPhase("idle");
+    const live = urls.current;
+    return () => live.forEach((u) => URL.revokeObjectURL(u));
+  }, []);
+  const objectUrl = (blob: Blob) => {
+    const url = URL.createObjectURL(blob);
+    urls.current.add(url);
+    return url;
   };
 
-  async function recognize() {
-    if (!appId || uploads.length === 0) return;
-    setPhase("running");
-    setElapsed(0);
+  const update = (key: string, change: (item: BatchItem) => BatchItem) =>
+    setItems((list) => list.map((i) => (i.key === key ? change(i) : i)));
+
+  async function addFiles(files: File[]) {
+    const { files: kept, message } = appendFiles<{ name: string }>(items, files);
+    setNotice(message);
+    const added = kept.slice(items.length) as File[];
+    const next: BatchItem[] = [];
+    for (const file of added) {
+      const url = objectUrl(file);
+      const size = await imageSize(url).catch(() => ({ width: 1, height: 1 }));
+      next.push({ key: nextKey(), name: file.name, blob: file, url, ...size, status: "pending" });
+    }
+    setItems((list) => {
+      if (list.length === 0) setSelected(0);
+      return [...list, ...next].slice(0, PLAYGROUND_MAX_IMAGES);
+    });
+  }
+
+  async function addSample(file: string) {
+    const res = await fetch(sampleUrl(capabilityId, file));
+    if (!res.ok) return setError(`示例图片加载失败（HTTP ${res.status}）`);
+    await addFiles([new File([await res.blob()], `示例-${file}`, { type: res.headers.get("content-type") ?? "image/jpeg" })]);
+  }
+
+  async function choosePdf(file: File) {
     setError(null);
-    setResults([]);
+    const form = new FormData();
+    form.set("pdf", file);
+    const res = await inspectPdfAction(form).catch(() => null);
+    if (!res?.ok) return setRejects([`「${file.name}」：${res?.error ?? "请求失败，请重试"}`]);
+    setPdf({ file, info: res.data, range: "", dpi: 150, useTextLayer: res.data.textPages.length > 0 });
+  }
+
+  function removeItem(key: string) {
+    setItems((list) => list.filter((i) => i.key !== key));
+    setSelected((s) => Math.max(0, Math.min(s, items.length - 2)));
+    setNotice(null);
+  }
+
+  function openRecent(r: PlaygroundResultDto) {
+    const item: BatchItem = {
+      key: nextKey(),
+      name: r.name,
+      blob: null,
+      url: `/api/console/playground-results/${r.id}/image`,
+      width: r.width,
+      height: r.height,
+      dpi: r.dpi ?? undefined,
+      status: "pending",
+      source: r.source,
+      savedId: r.id,
+    };
+    const opened = settle(capabilityId, item, { requestId: r.requestId ?? "", httpStatus: r.httpStatus, response: r.response });
+    setItems((list) => {
+      const { files, message } = appendFiles(list, [opened]);
+      setNotice(message);
+      setSelected(files.length - 1);
+      return files;
+    });
+  }
+
+  async function runPicture(item: BatchItem) {
+    update(item.key, (i) => ({ ...i, status: "running" }));
     const form = new FormData();
     form.set("capabilityId", capabilityId);
     form.set("appId", appId);
-    uploads.forEach((u) => form.append("images", u.file, u.file.name));
-    try {
-      const res = await recognizeAction(form);
-      if (!res.ok) {
-        setError(res.error === "NO_ACCESS_KEY" ? "您还没有可用的 AccessKey，请先创建。" : res.error);
-        setPhase("idle");
-        return;
+    form.set("width", String(item.width));
+    form.set("height", String(item.height));
+    if (item.blob) form.set("image", item.blob, item.name);
+    const res = await recognizeImageAction(form).catch(() => null);
+    if (!res?.ok) {
+      const message = res
+        ? res.error === "NO_ACCESS_KEY"
+          ? "您还没有可用的 AccessKey，请先创建。"
+          : res.error
+        : "请求失败：网络中断，请重试";
+      update(item.key, (i) => ({ ...i, status: "failed", error: message }));
+      if (res?.error === "NO_ACCESS_KEY") setError(message);
+      return;
+    }
+    update(item.key, (i) => ({ ...settle(capabilityId, i, res.data.call), savedId: res.data.saved.id, source: "api" }));
+  }
+
+  async function runPdfPages(p: PendingPdf, pages: number[]) {
+    const name = (n: number) => `${p.file.name} · 第 ${n} 页`;
+    const placeholders = pages.map((n) => ({
+      key: nextKey(),
+      name: name(n),
+      blob: null,
+      url: "",
+      width: 1,
+      height: 1,
+      status: "pending" as const,
+    }));
+    setItems((list) => [...list, ...placeholders]);
+    for (const [k, n] of pages.entries()) {
+      const key = placeholders[k]!.key;
+      setProgress({ done: k, total: pages.length, name: name(n) });
+      update(key, (i) => ({ ...i, status: "running" }));
+      const form = new FormData();
+      form.set("appId", appId);
+      form.set("pdf", p.file);
+      form.set("page", String(n));
+      form.set("dpi", String(p.dpi));
+      form.set("useTextLayer", p.useTextLayer ? "1" : "0");
+      const res = await recognizePdfPageAction(form).catch(() => null);
+      if (!res?.ok) {
+        update(key, (i) => ({ ...i, status: "failed", error: res?.error ?? "请求失败：网络中断，请重试" }));
+        continue;
       }
-      setCalls(res.data.calls);
-      setResults(normalizeCalls(capabilityId, res.data.calls, uploads.length));
-      setPhase("done");
-    } catch {
-      setError("请求失败：图片可能过大或网络中断，请重试");
-      setPhase("idle");
+      const { jpegBase64, width, height, dpi, call, saved } = res.data;
+      const blob = new Blob([Uint8Array.from(atob(jpegBase64), (c) => c.charCodeAt(0))], { type: "image/jpeg" });
+      update(key, (i) => ({
+        ...settle(
+          capabilityId,
+          { ...i, blob, url: objectUrl(blob), width, height, dpi },
+          call ?? { requestId: "", httpStatus: 200, response: saved.response },
+        ),
+        savedId: saved.id,
+        source: saved.source,
+      }));
     }
   }
 
-  const current = uploads[selected];
-  const result = results[selected];
-  const rawForSelected = useMemo(() => {
-    if (capabilityId === "license") return calls[selected]?.response ?? null;
-    return calls[0]?.response ?? null;
-  }, [calls, capabilityId, selected]);
+  async function recognize() {
+    if (!appId) return;
+    setError(null);
+    setRunning(true);
+    try {
+      if (pdf) {
+        const range = parsePageRange(pdf.range, pdf.info.pages);
+        if ("error" in range) return setError(range.error);
+        if (items.length + range.pages.length > PLAYGROUND_MAX_IMAGES)
+          return setError(`一次最多 ${PLAYGROUND_MAX_IMAGES} 张（含 PDF 页），请缩小页码范围或先移除部分图片`);
+        await runPdfPages(pdf, range.pages);
+        setPdf(null);
+      }
+      const pending = items.filter((i) => i.status === "pending" || (i.status === "failed" && !i.call));
+      for (const [k, item] of pending.entries()) {
+        setProgress({ done: k, total: pending.length, name: item.name });
+        await runPicture(item);
+      }
+    } finally {
+      setProgress(null);
+      setRunning(false);
+      // The quota in the header and the recent results come from the server.
+      router.refresh();
+    }
+  }
+
+  const current = items[selected];
+  const result = current?.result;
+  const page = useMemo(
+    () => (current?.call ? (toExportDocument(capabilityId, current.name, [current]).pages[0] ?? null) : null),
+    [capabilityId, current],
+  );
+  const empty = result ? emptyResultMessage(capabilityId, result, paid) : null;
+  const toRun = items.filter((i) => i.status === "pending").length + (pdf ? 1 : 0);
+  const pdfStems = new Set(items.map((i) => i.name.split(" · 第 ")[0]));
+  const exportTitle = {
+    one: current ? `${stem(current.name.replace(/ · 第 (\d+) 页$/, "-第$1页"))}-识别结果` : "识别结果",
+    all:
+      items.length === 1 && current
+        ? `${stem(current.name)}-识别结果`
+        : pdfStems.size === 1 && items[0]?.name.includes(" · 第 ")
+          ? `${stem([...pdfStems][0]!)}-识别结果`
+          : `${capabilityName}-识别结果-${items.length}张`,
+  };
 
   const ready = hasAccessKey && apps.length > 0;
   const prerequisites = !ready && (
@@ -140,7 +285,7 @@ export function Playground({
   );
 
   return (
-    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_420px]">
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_440px]">
       <div className="space-y-4">
         <Card>
           <CardBody className="space-y-4">
@@ -167,55 +312,81 @@ export function Playground({
                 )}
               </div>
             )}
-            <ImageDropzone onFiles={onFiles} onReject={setRejects} disabled={phase === "running"} />
-            {rejects.length > 0 && (
+            <ImageDropzone
+              onFiles={(files) => void addFiles(files)}
+              onPdf={(file) => void choosePdf(file)}
+              onReject={setRejects}
+              disabled={running}
+              acceptPdf={capabilityId === "general"}
+            />
+            <div className="flex flex-wrap items-center gap-2 text-xs">
+              <span className="text-muted">示例图片：</span>
+              {SAMPLE_PICTURES[capabilityId].map((s) => (
+                <button
+                  key={s.file}
+                  type="button"
+                  disabled={running}
+                  onClick={() => void addSample(s.file)}
+                  className="rounded border border-line px-2 py-0.5 hover:border-primary hover:text-primary"
+                >
+                  {s.label}
+                </button>
+              ))}
+            </div>
+            {(rejects.length > 0 || notice) && (
               <ErrorAlert as="ul" className="space-y-1">
-                {rejects.map((r) => (
+                {[...rejects, ...(notice ? [notice] : [])].map((r) => (
                   <li key={r}>{r}</li>
                 ))}
               </ErrorAlert>
             )}
-            {uploads.length > 0 && (
-              <div className="flex flex-wrap items-center gap-2">
-                {uploads.map((u, i) => (
-                  <button
-                    key={u.url}
-                    type="button"
+            {pdf && <PdfOptions pdf={pdf} onChange={setPdf} disabled={running} />}
+            {(items.length > 0 || pdf) && (
+              <div className="space-y-2">
+                <BatchStrip
+                  items={items}
+                  selected={selected}
+                  onSelect={(i) => {
+                    setSelected(i);
+                    setHoverId(null);
+                  }}
+                  onRemove={removeItem}
+                  disabled={running}
+                />
+                <div className="flex items-center justify-end gap-2">
+                  <span className="mr-auto text-xs text-muted">
+                    共 {items.length} 张{toRun ? `，待识别 ${toRun}${pdf ? "（含 PDF）" : " 张"}` : ""}
+                  </span>
+                  <Button
+                    variant="secondary"
                     onClick={() => {
-                      setSelected(i);
-                      setHoverId(null);
+                      setItems([]);
+                      setPdf(null);
+                      setNotice(null);
+                      setRejects([]);
                     }}
-                    aria-pressed={i === selected}
-                    aria-label={`查看第 ${i + 1} 张：${u.file.name}`}
-                    className={cn("relative size-14 overflow-hidden rounded border-2", i === selected ? "border-primary" : "border-line")}
+                    disabled={running}
                   >
-                    {/* biome-ignore lint/performance/noImgElement: a local object URL, which next/image cannot optimise */}
-                    <img src={u.url} alt="" className="size-full object-cover" />
-                    {results[i] && !results[i].ok && (
-                      <span className="absolute inset-x-0 bottom-0 bg-danger text-[10px] text-white">失败</span>
-                    )}
-                  </button>
-                ))}
-                <div className="ml-auto flex items-center gap-2">
-                  <Button variant="secondary" onClick={() => onFiles([])} disabled={phase === "running"}>
                     <Trash2 className="size-4" aria-hidden />
                     清空
                   </Button>
-                  <Button onClick={recognize} loading={phase === "running"} disabled={!appId || !ready}>
-                    {phase !== "running" && <Play className="size-4" aria-hidden />}
-                    {phase === "running" ? "识别中…" : "开始识别"}
+                  <Button onClick={() => void recognize()} loading={running} disabled={!appId || !ready || toRun === 0}>
+                    {!running && <Play className="size-4" aria-hidden />}
+                    {running ? "识别中…" : "开始识别"}
                   </Button>
                 </div>
               </div>
             )}
-            {phase === "running" && (
+            {progress && (
               <div role="status" aria-live="polite" className="space-y-1.5">
-                <div className="flex items-center gap-2 text-sm text-muted">
-                  <Loader2 className="size-4 animate-spin text-primary" aria-hidden />
-                  正在上传并识别 {uploads.length} 张图片… 已用时 {elapsed.toFixed(1)} 秒
-                </div>
+                <p className="text-sm text-muted">
+                  正在上传并识别第 {progress.done + 1} / {progress.total} 张：{progress.name}
+                </p>
                 <div className="h-1.5 overflow-hidden rounded bg-slate-100">
-                  <div className="h-full w-1/3 animate-[progress_1.2s_ease-in-out_infinite] rounded bg-primary" />
+                  <div
+                    className="h-full rounded bg-primary transition-all"
+                    style={{ width: `${(100 * progress.done) / progress.total}%` }}
+                  />
                 </div>
               </div>
             )}
@@ -234,23 +405,27 @@ export function Playground({
         <Card>
           <CardHeader
             title="识别预览"
-            description={current ? current.file.name : "上传图片后在此显示，识别框叠加在原图上"}
+            description={current ? current.name : "上传图片后在此显示，识别框叠加在原图上"}
             actions={
-              result && (
-                <Badge tone={result.ok ? (result.empty ? "warning" : "success") : "danger"}>
-                  {result.ok ? (result.empty ?? `识别成功 · ${result.overlays.length} 个框`) : "识别失败"}
+              current?.source === "text-layer" ? (
+                <Badge tone="primary">PDF 文字层 · 未调用接口</Badge>
+              ) : result ? (
+                <Badge tone={!result.ok ? "danger" : empty ? "warning" : "success"}>
+                  {!result.ok ? "识别失败" : empty ? (result.empty ?? "未识别到内容") : `识别成功 · ${result.overlays.length} 个框`}
                 </Badge>
-              )
+              ) : current?.error ? (
+                <Badge tone="danger">识别失败</Badge>
+              ) : null
             }
           />
           <CardBody>
-            {current ? (
+            {current?.url ? (
               <OcrStage
                 src={current.url}
                 overlays={result?.overlays ?? []}
                 activeId={hoverId}
                 onHover={setHoverId}
-                label={`${current.file.name} 的识别预览`}
+                label={`${current.name} 的识别预览`}
               />
             ) : (
               <div className="flex h-60 flex-col items-center justify-center gap-2 text-sm text-muted">
@@ -261,33 +436,41 @@ export function Playground({
           </CardBody>
         </Card>
       </div>
-      <Card className="self-start">
-        <CardHeader
-          title="识别结果"
-          description={calls.length ? `请求 ID：${calls.map((c) => c.requestId).join("，")}` : "结果与原始 JSON 在此显示"}
-        />
-        <CardBody>
-          {result && current ? (
-            <OcrResultPanel
-              key={`${selected}-${calls[0]?.requestId}`}
-              result={result}
-              raw={rawForSelected}
-              baseName={current.file.name.replace(/\.[^.]+$/, "") + "-ocr"}
-              structured={structured}
-              activeId={hoverId}
-              onHover={setHoverId}
-            />
-          ) : phase === "running" ? (
-            <div className="space-y-2">
-              <Skeleton className="h-6 w-2/3" />
-              <Skeleton className="h-6 w-full" />
-              <Skeleton className="h-6 w-5/6" />
-            </div>
-          ) : (
-            <p className="py-10 text-center text-sm text-muted">上传图片并点击「开始识别」</p>
-          )}
-        </CardBody>
-      </Card>
+      <div className="space-y-4 self-start">
+        <Card>
+          <CardHeader
+            title="识别结果"
+            description={current?.call?.requestId ? `请求 ID：${current.call.requestId}` : "结果与原始 JSON 在此显示"}
+          />
+          <CardBody className="space-y-3">
+            {items.some((i) => i.call || i.error) && (
+              <ExportMenu capabilityId={capabilityId} title={exportTitle} items={items} current={current} />
+            )}
+            {current?.error && !current.call && <ErrorAlert>{current.error}</ErrorAlert>}
+            {result && current ? (
+              <OcrResultPanel
+                key={current.key}
+                result={result}
+                page={page}
+                raw={current.call?.response ?? null}
+                structured={structured}
+                emptyMessage={empty}
+                activeId={hoverId}
+                onHover={setHoverId}
+              />
+            ) : current?.status === "running" ? (
+              <div className="space-y-2">
+                <Skeleton className="h-6 w-2/3" />
+                <Skeleton className="h-6 w-full" />
+                <Skeleton className="h-6 w-5/6" />
+              </div>
+            ) : (
+              !current?.error && <p className="py-10 text-center text-sm text-muted">上传图片并点击「开始识别」</p>
+            )}
+          </CardBody>
+        </Card>
+        <RecentResults results={recent} onOpen={openRecent} capabilityName={capabilityName} />
+      </div>
     </div>
   );
 }

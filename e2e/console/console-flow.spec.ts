@@ -101,8 +101,11 @@ test("playground: upload an image, see boxes and text, then find the call in mon
   await page.getByRole("button", { name: "开始识别" }).click();
   await expect(page.getByText(/正在上传并识别/)).toBeVisible();
 
+  // The 文本 view (reading order) opens first; the lines with their boxes are one tab away.
+  await expect(page.getByTestId("reading-text")).toContainText(/文字|识别|民主/, { timeout: 90_000 });
+  await page.getByRole("tab", { name: /文字行/ }).click();
   const lines = page.getByTestId("ocr-line");
-  await expect(lines.first()).toBeVisible({ timeout: 90_000 });
+  await expect(lines.first()).toBeVisible();
   await expect(page.getByRole("list", { name: "识别结果列表" })).toContainText(/文字|识别|民主/);
   const boxes = await countStageShapes(page, "ocr-stage", "ocr-box");
   expect(boxes).toBeGreaterThan(0);

@@ -25,7 +25,7 @@ async function recognize(page: Page, capability: string, lines: string[]) {
   const png = await renderTextImage(page, lines);
   await page.getByLabel("上传图片").setInputFiles({ name: `${capability}.png`, mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "开始识别" }).click();
-  await expect(page.getByText("识别成功", { exact: false }).first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator("[data-testid=batch-item][data-status=done]")).toHaveCount(1, { timeout: 90_000 });
 }
 
 test("business licence: fields table", async ({ page }, testInfo) => {
@@ -47,6 +47,7 @@ test("ID card: fields table", async ({ page }, testInfo) => {
 
 test("licence plate: plate list", async ({ page }, testInfo) => {
   await recognize(page, "plate", ["京A12345"]);
-  await expect(page.getByText(/识别到 \d+ 个车牌/)).toBeVisible();
+  // A rendered plate-like text may or may not be found; either way the page says which (ux.md bug 18).
+  await expect(page.getByText(/识别到 \d+ 个车牌|未检测到车牌/)).toBeVisible();
   await snap(page, testInfo, "playground-plate");
 });

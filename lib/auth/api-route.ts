@@ -14,10 +14,14 @@ const STATUS: Record<string, number> = {
 };
 
 /** Session-authenticated JSON GET for React Query: 401 without a session, AppError → its status. */
-export async function consoleJson(run: (user: SessionUser) => Promise<unknown>): Promise<Response> {
+export function consoleJson(run: (user: SessionUser) => Promise<unknown>): Promise<Response> {
+  return consoleRoute(async (user) => Response.json(await run(user), { headers: { "cache-control": "no-store" } }));
+}
+
+/** Session-authenticated route answering any body (files, downloads); errors as consoleJson's. */
+export async function consoleRoute(run: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
-    const user = await requireApiUser();
-    return Response.json(await run(user), { headers: { "cache-control": "no-store" } });
+    return await run(await requireApiUser());
   } catch (err) {
     if (isAppError(err)) return Response.json({ error: err.code, message: err.userMessage }, { status: STATUS[err.code] ?? 400 });
     logger.error({ err }, "console api failed");

@@ -75,6 +75,8 @@ const fields = z.object({
   DEFAULT_APP_QPS: int(5),
   /** Base URL the playground calls; defaults to this server itself. */
   PLAYGROUND_API_BASE_URL: z.string().optional(),
+  /** CJK font for the playground's searchable-PDF export: an .otf/.ttf, or a .ttc (its Simplified Chinese face is used). */
+  EXPORT_CJK_FONT: z.string().trim().min(1).default("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
   PORT: int(3000),
   /** Address scripts/server.mjs listens on (not HOSTNAME, which containers set to their own name). */
   LISTEN_HOST: z.string().trim().min(1).default("0.0.0.0"),

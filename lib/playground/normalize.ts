@@ -45,7 +45,7 @@ export const PLATE_COLORS: Record<string, string> = {
 };
 const FIELD_COLOR = "#db2777";
 
-const ID_FIELDS: [string, string][] = [
+export const ID_FIELDS: [string, string][] = [
   ["name", "姓名"],
   ["sex", "性别"],
   ["nation", "民族"],
@@ -56,7 +56,7 @@ const ID_FIELDS: [string, string][] = [
   ["validperiod", "有效期限"],
 ];
 
-const LICENSE_FIELDS: [string, string][] = [
+export const LICENSE_FIELDS: [string, string][] = [
   ["union_id", "统一社会信用代码"],
   ["regist_no", "注册号"],
   ["name", "名称"],
@@ -240,4 +240,35 @@ export function normalizeCalls(
     if (capabilityId === "plate") return normalizePlate(el);
     return normalizeIdCard(el);
   });
+}
+
+/**
+ * What a successful answer that found nothing says, plainly, with whether it was charged (the
+ * gateway charges every picture answered without an error, as the original does), or null when
+ * something was found. `paid`: the capability is billed per call (catalog).
+ */
+export function emptyResultMessage(capabilityId: CapabilityId, result: ImageResult, paid: boolean): string | null {
+  if (!result.ok) return null;
+  const empty =
+    capabilityId === "general"
+      ? result.overlays.length === 0 && !result.text
+      : capabilityId === "plate"
+        ? result.overlays.length === 0 && !result.text
+        : capabilityId === "idcard"
+          ? result.note === "未检测到身份证"
+          : result.note === "未识别为营业执照";
+  if (!empty) return null;
+  const what = {
+    general: "未识别到文字",
+    idcard: "未检测到身份证",
+    plate: "未检测到车牌（支持蓝牌、黄牌、绿牌）",
+    license: "未识别为营业执照",
+  }[capabilityId];
+  return `${what}。调用成功，${paid ? "已按 1 次计费（计入资源包用量）" : "限时免费，不计费"}`;
+}
+
+/** A picture's own element of the API's answer: `returnObj[0]` of a one-picture call, or the licence's `returnObj`. */
+export function resultElement(capabilityId: CapabilityId, response: unknown): unknown {
+  if (!isObj(response) || response.statusCode !== 0) return null;
+  return capabilityId === "license" ? response.returnObj : Array.isArray(response.returnObj) ? response.returnObj[0] : null;
 }

@@ -74,6 +74,17 @@ export function signRequest(opts: {
   };
 }
 
+/**
+ * The opt-ins the playground asks for: field positions from the structured endpoints (to draw
+ * them), paragraphs and tables from general OCR (reading order, table view and exports; an API
+ * without them answers as before and the exports fall back to the lines). Keys sorted, as signed.
+ */
+export function playgroundQuery(capabilityId: CapabilityId): string {
+  if (capabilityId === "general") return "return_paragraphs=true&return_tables=true";
+  const offersFieldBoxes = ENDPOINTS[capabilityId].contract.query?.some((q) => q.name === FIELD_BOXES_QUERY);
+  return offersFieldBoxes ? `${FIELD_BOXES_QUERY}=true` : "";
+}
+
 /** The JSON bodies for these images: one batch call, or one call per image for the business licence. */
 export function buildBodies(capabilityId: CapabilityId, imagesBase64: string[]): string[] {
   if (capabilityId === "license") return imagesBase64.map((b64) => JSON.stringify({ Action: "BusinessCardOCR", ImageData: b64 }));
@@ -96,9 +107,7 @@ export async function callCapabilityAsUser(opts: {
   const key = await getSigningAccessKey({ userId: opts.userId });
   if (!key) throw new AppError("invalid", "No enabled access key", "NO_ACCESS_KEY");
 
-  // The structured endpoints return field positions on request, so the playground can draw them.
-  const offersFieldBoxes = ENDPOINTS[opts.capabilityId].contract.query?.some((q) => q.name === FIELD_BOXES_QUERY);
-  const query = offersFieldBoxes ? `${FIELD_BOXES_QUERY}=true` : "";
+  const query = playgroundQuery(opts.capabilityId);
   const url = `${apiBaseUrl()}${capabilityPath(opts.capabilityId)}${query ? `?${query}` : ""}`;
   const bodies = buildBodies(
     opts.capabilityId,

@@ -10,7 +10,15 @@ export const ROOMS = {
   "(root)": { may: ["lib/*"], why: "instrumentation.ts, proxy.ts and the tool configs" },
   app: { may: ["components", "components/ui", "lib/*"], why: "routing adapters" },
   components: {
-    may: ["components/ui", "lib/actions", "lib/capabilities/catalog.ts", "lib/playground/normalize.ts", "lib/query", "lib/validation"],
+    may: [
+      "components/ui",
+      "lib/actions",
+      "lib/capabilities/catalog.ts",
+      "lib/exports",
+      "lib/playground/normalize.ts",
+      "lib/query",
+      "lib/validation",
+    ],
     types: ["lib/data", "lib/playground"],
     why: "feature UI, client leaves",
   },
@@ -32,6 +40,10 @@ export const ROOMS = {
   "lib/playground": {
     may: ["lib/capabilities", "lib/data", "lib/env", "lib/errors", "lib/gateway", "lib/observability"],
     why: "signs console calls to the public API",
+  },
+  "lib/exports": {
+    may: ["lib/capabilities/catalog.ts", "lib/env", "lib/playground/normalize.ts"],
+    why: "export builders (TXT, Markdown, CSV, DOCX, XLSX, searchable PDF): pure, client and server",
   },
   "lib/admin": {
     serverOnly: true,
