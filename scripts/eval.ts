@@ -2,7 +2,8 @@
  * Accuracy of the structured capabilities (ID card, business licence, plates), ours vs a peer
  * (tesseract 5 chi_sim + keyword/regex extraction), on the generated set
  * (scripts/fixtures/documents) and, when present, ../shared/samples (read in place, never copied).
- * Usage: npm run eval -- [--only idcard|license|plate] [--limit N] [--no-peer]
+ * Usage: npm run eval -- [--only idcard|license|plate|document] [--limit N] [--no-peer]
+ * [--upright] (`document`, only when asked for: general pages upright and turned, reading order, tables; scripts/eval-document.ts)
  * Writes bench-results/eval-<time>.json.
  */
 import { execFile } from "node:child_process";
@@ -21,19 +22,22 @@ import { quadIou } from "../lib/ocr/geometry";
 import { isValidPlate } from "@/lib/readers/plate/grammar";
 import { readPlates } from "@/lib/readers/plate/read-plates";
 import type { Quad, RgbImage } from "../lib/ocr/types";
+import { evaluateDocuments } from "./eval-document";
 import { DOCUMENTS_DIR, generateDocuments } from "./fixtures/documents/generate";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SAMPLES = path.resolve(ROOT, "../shared/samples");
 
-type Capability = "idcard" | "license" | "plate";
+type Capability = "idcard" | "license" | "plate" | "document";
 type Fields = Record<string, string>;
 
 interface Args {
   only: Capability | null;
   limit: number;
   peer: boolean;
+  /** document: upright pages only (no turned copies). */
+  upright: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -42,8 +46,13 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const only = value("--only");
-  if (only && !["idcard", "license", "plate"].includes(only)) throw new Error(`--only ${only}?`);
-  return { only: (only as Capability) ?? null, limit: Number(value("--limit") ?? Infinity), peer: !argv.includes("--no-peer") };
+  if (only && !["idcard", "license", "plate", "document"].includes(only)) throw new Error(`--only ${only}?`);
+  return {
+    only: (only as Capability) ?? null,
+    limit: Number(value("--limit") ?? Infinity),
+    peer: !argv.includes("--no-peer"),
+    upright: argv.includes("--upright"),
+  };
 }
 
 async function loadImage(file: string): Promise<RgbImage> {
@@ -334,6 +343,17 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(DOCUMENTS_DIR, "plate", "gt.json"))) generateDocuments();
   const engine = await createOcrEngine();
+  if (args.only === "document") {
+    const { rows, report } = await evaluateDocuments(engine, {
+      pagesDir: path.join(DOCUMENTS_DIR, "pages"),
+      samplesDir: SAMPLES,
+      limit: args.limit,
+      upright: args.upright,
+    });
+    await engine.close();
+    writeReport(args, report, rows);
+    return;
+  }
   const mine = ours(engine);
   const datasets = [
     { name: "repo-synthetic", ...syntheticSets(DOCUMENTS_DIR), real: [] as Sample<PlateTruth>[] },
@@ -412,7 +432,12 @@ async function main() {
     );
   }
   await engine.close();
-  console.log(`\n${rows.join("\n")}\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  writeReport(args, report, rows);
+}
+
+function writeReport(args: Args, report: unknown, rows: string[]) {
+  console.log(`\n${rows.join("\n")}`);
   const out = path.join(ROOT, "bench-results", `eval-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ args, report }, null, 1));

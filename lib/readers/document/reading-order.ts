@@ -42,14 +42,15 @@ export function orderParagraphs(rects: readonly Rect[], blocks: readonly Block[]
 
 function readBlocks(blocks: readonly Block[], lineHeight: number, region: Rect, out: Placed[]): void {
   if (blocks.length === 0) return;
-  const columns = verticalCut(blocks, lineHeight);
-  if (columns) {
-    for (const column of columns) readBlocks(column, lineHeight, unionRect(column.map((b) => b.rect)), out);
-    return;
-  }
+  // Bands first, so a running header or footer is never taken into a column.
   const bands = mergeColumnBands(horizontalBands(blocks), lineHeight);
   if (bands.length > 1) {
     for (const band of bands) readBlocks(band, lineHeight, region, out);
+    return;
+  }
+  const columns = verticalCut(blocks, lineHeight);
+  if (columns) {
+    for (const column of columns) readBlocks(column, lineHeight, unionRect(column.map((b) => b.rect)), out);
     return;
   }
   // One band that no gap divides: its rows, left to right within a row.
@@ -81,8 +82,9 @@ function horizontalBands(blocks: readonly Block[]): Block[][] {
 
 /**
  * Neighbouring bands that share a column gutter are one multi-column block (paragraph breaks
- * that happen to line up across columns must not interleave the columns). A band further away
- * (a running header or footer above or below the columns) stays on its own.
+ * that happen to line up across columns must not interleave the columns), and so are
+ * neighbouring single-column bands. A band further away (a running header or footer above or
+ * below the columns) stays on its own.
  */
 function mergeColumnBands(bands: Block[][], lineHeight: number): Block[][] {
   const out: Block[][] = [];
@@ -90,14 +92,20 @@ function mergeColumnBands(bands: Block[][], lineHeight: number): Block[][] {
   const top = (band: Block[]) => Math.min(...band.map((b) => b.rect.y0));
   for (const band of bands) {
     const last = out.at(-1);
-    if (last && top(band) - bottom(last) < MAX_COLUMN_BREAK * lineHeight && verticalCut([...last, ...band], lineHeight)) last.push(...band);
+    const near = last && top(band) - bottom(last) < MAX_COLUMN_BREAK * lineHeight;
+    // Same columns, or both a single column (lines of text that lead into columns below).
+    const split = (blocks: Block[]) => verticalCut(blocks, lineHeight, 1) !== null;
+    if (near && (split([...last, ...band]) || (!split(last) && !split(band)))) last.push(...band);
     else out.push([...band]);
   }
   return out;
 }
 
-/** Columns split at gutters at least MIN_GUTTER wide, when every column reads like prose; else null. */
-function verticalCut(blocks: readonly Block[], lineHeight: number): Block[][] | null {
+/**
+ * Columns split at gutters at least MIN_GUTTER wide, when every column reads like prose (and has
+ * `minLines` lines: two to cut, one to tell whether neighbouring bands belong together); else null.
+ */
+function verticalCut(blocks: readonly Block[], lineHeight: number, minLines = 2): Block[][] | null {
   const sorted = [...blocks].sort((a, b) => a.rect.x0 - b.rect.x0);
   const columns: Block[][] = [];
   let right = -Infinity;
@@ -110,7 +118,7 @@ function verticalCut(blocks: readonly Block[], lineHeight: number): Block[][] | 
   const prose = (column: Block[]) => {
     const lines = column.filter((b) => !b.table);
     if (lines.length === 0) return true;
-    return lines.length >= 2 && median(lines.map((b) => b.rect.x1 - b.rect.x0)) >= MIN_COLUMN_LINE * lineHeight;
+    return lines.length >= minLines && median(lines.map((b) => b.rect.x1 - b.rect.x0)) >= MIN_COLUMN_LINE * lineHeight;
   };
   return columns.every(prose) ? columns : null;
 }

@@ -1,7 +1,7 @@
 // Tables of a page in its upright frame: ruled grids (every cell boxed; merged cells where a
 // rule is missing), rule-delimited tables without verticals (three-line tables) and
 // whitespace-aligned ones (columns from the gaps between the lines of the fullest rows).
-import { centerX, centerY, type Rect, unionRect } from "./frame";
+import { centerX, centerY, median, type Rect, unionRect } from "./frame";
 import { groupRows, type Row } from "./rows";
 import type { Rulings, Segment } from "./rulings";
 
@@ -27,6 +27,8 @@ export interface FoundTable {
 /** Whitespace tables need this many columns: two aligned columns are as often two columns of prose. */
 const MIN_ALIGNED_COLS = 3;
 const MIN_ALIGNED_ROWS = 3;
+/** Median width of a whitespace table's cells, in line heights: longer lines are columns of prose. */
+const MAX_CELL_LINE = 6;
 /** Share of a table's lines that may span several columns (headers over groups, a total). */
 const MAX_STRADDLING = 0.3;
 
@@ -45,11 +47,10 @@ export function findTables(rects: readonly Rect[], rulings: Rulings, lineHeight:
     const inside = linesIn(rects, band, taken);
     claim(alignedTable(rects, inside, band, lineHeight, "rules", 2));
   }
-  for (const run of alignedRuns(
-    rects,
-    rects.map((_, i) => i).filter((i) => !taken.has(i)),
-    lineHeight,
-  )) {
+  const free = rects.map((_, i) => i).filter((i) => !taken.has(i));
+  for (const run of alignedRuns(rects, free, lineHeight)) {
+    // Columns of prose line up too; their lines are long, a table's cells short.
+    if (median(run.map((i) => rects[i]!.x1 - rects[i]!.x0)) > MAX_CELL_LINE * lineHeight) continue;
     claim(alignedTable(rects, run, unionRect(run.map((i) => rects[i]!)), lineHeight, "aligned", MIN_ALIGNED_COLS));
   }
   return tables.sort((a, b) => a.rect.y0 - b.rect.y0);

@@ -1,0 +1,149 @@
+/**
+ * The document measures of `npm run eval -- --only document`, read the way general OCR answers
+ * `?return_paragraphs=true&return_tables=true` (the worker's document task):
+ * - character accuracy of every general page (../shared/samples synthetic/general and the
+ *   generated pages, scripts/fixtures/documents/pages.ts) upright and turned by 90°, 180°, 270°,
+ *   and how many upright pages were read as turned;
+ * - reading order on the generated multi-column pages (scripts/scoring/layout-score.ts), against
+ *   the plain `detail` order as the baseline;
+ * - table cells on the generated table pages.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import sharp from "sharp";
+
+import type { OcrEngine } from "../lib/ocr/engine-core";
+import type { Quad } from "../lib/ocr/types";
+import { readDocumentFile } from "../lib/readers/document/on-worker";
+import { generatePages, type PageTruth } from "./fixtures/documents/pages";
+import { type Cell, pairLines, scoreReadingOrder, scoreTable, toQuad } from "./scoring/layout-score";
+import { type PageScore, scorePage, summarizeScores } from "./scoring/score-page";
+
+const TURNS = [0, 90, 180, 270] as const;
+const MULTI_COLUMN = new Set(["two-column", "three-column", "side-notes"]);
+
+interface GeneralPage {
+  set: string;
+  file: string;
+  width: number;
+  height: number;
+  lines: { text: string; box: Quad }[];
+  truth?: PageTruth;
+}
+
+function readSet(set: string, dir: string): GeneralPage[] {
+  const file = path.join(dir, "gt.json");
+  if (!fs.existsSync(file)) return [];
+  const images = JSON.parse(fs.readFileSync(file, "utf8")).images as Record<string, PageTruth>;
+  return Object.entries(images).map(([name, v]) => ({
+    set,
+    file: path.join(dir, name),
+    width: v.width,
+    height: v.height,
+    lines: v.lines.map((l) => ({ text: l.text, box: toQuad(l.box) })),
+    truth: v.tables ? v : undefined,
+  }));
+}
+
+/** A point of the upright picture in the picture turned clockwise by `turn`. */
+function turnPoint([x, y]: [number, number], turn: number, width: number, height: number): [number, number] {
+  if (turn === 90) return [height - y, x];
+  if (turn === 180) return [width - x, height - y];
+  if (turn === 270) return [y, width - x];
+  return [x, y];
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export async function evaluateDocuments(
+  engine: OcrEngine,
+  { pagesDir, samplesDir, limit, upright }: { pagesDir: string; samplesDir: string; limit: number; upright: boolean },
+) {
+  if (!fs.existsSync(path.join(pagesDir, "gt.json"))) generatePages(pagesDir);
+  const pages = [
+    ...readSet("samples", path.join(samplesDir, "synthetic", "general")).slice(0, limit),
+    ...readSet("pages", pagesDir).slice(0, limit),
+  ];
+  const accuracy = new Map<string, PageScore[]>();
+  let turnedUpright = 0;
+  let directionKnown = 0;
+  const order = { pages: 0, paragraphs: 0, sequence: 0, baselineSequence: 0 };
+  const cells = { right: 0, total: 0 };
+  const rows: string[] = [];
+  for (const page of pages) {
+    for (const turn of upright ? [0] : TURNS) {
+      const bytes = new Uint8Array(await sharp(page.file).rotate(turn).png().toBuffer());
+      const read = await readDocumentFile(engine, bytes, { maxBytes: 10 << 20 });
+      if (!read.ok) throw new Error(`${page.file}: ${read.kind}`);
+      const reading = read.value as typeof read.value & { direction?: number };
+      const truthLines = page.lines.map((l) => ({
+        text: l.text,
+        box: l.box.map((p) => turnPoint(p, turn, page.width, page.height)) as Quad,
+      }));
+      const key = `${page.set} ${String(turn).padStart(3)}°`;
+      accuracy.set(key, [...(accuracy.get(key) ?? []), scorePage(truthLines, reading.lines)]);
+      if (turn !== 0) continue;
+      if (reading.direction !== undefined) {
+        directionKnown++;
+        if (reading.direction !== 0) turnedUpright++;
+      }
+      const truth = page.truth;
+      if (!truth) continue;
+      const pairs = pairLines(
+        truthLines.map((l) => l.box),
+        reading.lines.map((l) => l.box),
+      );
+      if (MULTI_COLUMN.has(truth.kind)) {
+        const ours = scoreReadingOrder(
+          truth.paragraphs,
+          reading.paragraphs.map((p) => p.lines),
+          pairs,
+        );
+        const baseline = scoreReadingOrder(truth.paragraphs, [reading.lines.map((_, i) => i)], pairs);
+        order.pages++;
+        if (ours.paragraphs) order.paragraphs++;
+        if (ours.sequence) order.sequence++;
+        if (baseline.sequence) order.baselineSequence++;
+        if (!ours.paragraphs)
+          console.log(
+            `  ${path.basename(page.file)} (${truth.kind}): paragraphs ${ours.sequence ? "grouped differently" : "out of order"}`,
+          );
+      }
+      for (const table of truth.tables) {
+        const score = scoreTable(
+          table.cells,
+          reading.tables.map((t) => t.cells as Cell[]),
+        );
+        cells.right += score.right;
+        cells.total += score.total;
+        if (score.right < score.total) console.log(`  ${path.basename(page.file)} (${truth.kind}): ${score.right}/${score.total} cells`);
+      }
+    }
+  }
+  for (const [key, scores] of accuracy) {
+    const s = summarizeScores(scores);
+    rows.push(
+      `document ${key.padEnd(14)} ${s.images} pages  char accuracy ${pct(s.charAccuracy)}  page text ${pct(s.pageCharAccuracy)}  F1 ${pct(s.f1)}`,
+    );
+  }
+  rows.push(
+    directionKnown
+      ? `document upright pages read as turned: ${turnedUpright}/${directionKnown}`
+      : "document upright pages read as turned: — (no direction in the answer)",
+  );
+  rows.push(
+    `document reading order on ${order.pages} multi-column pages: paragraphs right ${order.paragraphs}, line order right ${order.sequence} (detail order: ${order.baselineSequence})`,
+  );
+  rows.push(`document table cells right ${cells.right}/${cells.total} (${cells.total ? pct(cells.right / cells.total) : "—"})`);
+  return {
+    rows,
+    report: {
+      accuracy: Object.fromEntries([...accuracy].map(([k, s]) => [k, summarizeScores(s)])),
+      turnedUpright,
+      directionKnown,
+      order,
+      cells,
+    },
+  };
+}
