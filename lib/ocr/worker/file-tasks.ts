@@ -3,6 +3,7 @@
 // ID cards: their pixel loops, colour candidates and crop warps), so that none of them holds the
 // server's event loop. The engine runs those tasks by name and knows no document.
 import { decodeImage } from "../../images/decode-image";
+import type { Turn } from "../orientation/turn";
 import type { GeneralOcrPipeline } from "../pipeline/general";
 import type { FileRead, Quad, RecognizeCropsOptions, RecResult, RgbImage, TextLine } from "../types";
 
@@ -11,6 +12,8 @@ export interface WorkerOcr {
   recognize(image: RgbImage): Promise<TextLine[]>;
   detect(image: RgbImage): Promise<Quad[]>;
   recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
+  /** The clockwise quarter turn that stands the picture upright (lib/ocr/orientation). */
+  orientation(image: RgbImage, quads?: readonly Quad[]): Promise<Turn>;
   dictionary(): string[];
 }
 
@@ -52,6 +55,7 @@ export async function readFile(
     recognize: pipeline.recognize.bind(pipeline),
     detect: pipeline.detect.bind(pipeline),
     recognizeCrops: pipeline.recognizeCrops.bind(pipeline),
+    orientation: pipeline.orientation.bind(pipeline),
     dictionary: () => dictionary,
   };
   return { ok: true, value: await reader!.run(image, ocr, task.params as never) };
