@@ -4,6 +4,7 @@
 import { runOcrWorker } from "@/lib/ocr/worker/ocr-worker";
 
 import { ID_CARD_TASK, idCardTask } from "./idcard/on-worker";
+import { LICENSE_TASK, licenseTask } from "./license/on-worker";
 import { PLATES_TASK, platesTask } from "./plate/on-worker";
 
-await runOcrWorker({ [PLATES_TASK]: platesTask, [ID_CARD_TASK]: idCardTask });
+await runOcrWorker({ [PLATES_TASK]: platesTask, [ID_CARD_TASK]: idCardTask, [LICENSE_TASK]: licenseTask });
