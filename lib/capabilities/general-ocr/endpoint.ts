@@ -5,7 +5,7 @@ import { batchData, batchMessage, perImageFailure } from "@/lib/capabilities/con
 import { BATCH_MAX_BODY_BYTES, invalidRequest, validRequest } from "@/lib/capabilities/batch-endpoint";
 import type { CapabilityEndpoint } from "@/lib/capabilities/endpoint";
 
-import { PARAGRAPHS_QUERY, TABLES_QUERY } from "./document-options";
+import { DIRECTION_QUERY, PARAGRAPHS_QUERY, TABLES_QUERY } from "./document-options";
 import { GENERAL_OCR_ERRORS } from "./errors";
 import { parseGeneralOcrRequest } from "./request";
 
@@ -68,6 +68,10 @@ export const generalOcrEndpoint: CapabilityEndpoint = {
               .optional()
               .describe("仅当 ?return_paragraphs=true：段落按阅读顺序（分栏、页眉页脚、旁注分开；表格每行一段），覆盖全部 detail"),
             tables: z.array(table).optional().describe("仅当 ?return_tables=true：有线表格（全框线、三线表）与按空白对齐的表格"),
+            direction: z
+              .union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)])
+              .optional()
+              .describe("仅当 ?return_direction=true：图片相对正向逆时针转过的角度（顺时针转回即为正向）；box 仍是原图坐标"),
           }),
           perImageFailure,
         ]),
@@ -78,6 +82,11 @@ export const generalOcrEndpoint: CapabilityEndpoint = {
         name: PARAGRAPHS_QUERY,
         description:
           "扩展（默认关闭）：为 true 时每张图片结果增加 paragraphs：[{lines: [detail 下标…], box}]，按阅读顺序（多栏自左向右逐栏、页眉页脚与旁注单独成段、表格每行一段）；detail 的顺序不变；查询串参与签名",
+      },
+      {
+        name: DIRECTION_QUERY,
+        description:
+          "扩展（默认关闭）：为 true 时每张图片结果增加 direction：0/90/180/270，图片相对正向逆时针转过的角度；方向识别始终开启（侧放、倒置的图片按正向识别，box 仍为原图坐标），此参数只决定是否返回该角度；查询串参与签名",
       },
       {
         name: TABLES_QUERY,

@@ -4,6 +4,7 @@ import { runBatch } from "@/lib/capabilities/batch";
 import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
 import { mapRead } from "@/lib/capabilities/file-read";
 import { getOcrEngine } from "@/lib/ocr/engine";
+import type { Turn } from "@/lib/ocr/orientation/turn";
 import type { TextLine } from "@/lib/ocr/types";
 import type { DocumentParagraph, DocumentTable } from "@/lib/readers/document/analyze";
 import { type DocumentReading, readDocumentFile } from "@/lib/readers/document/on-worker";
@@ -28,6 +29,8 @@ export interface GeneralOcrResult {
   paragraphs?: DocumentParagraph[];
   /** Only with `?return_tables=true`. */
   tables?: DocumentTable[];
+  /** Only with `?return_direction=true`: degrees the picture is turned counter-clockwise from upright. */
+  direction?: Turn;
 }
 
 /** Engine lines (already in reading order) → the seed's returnObj element. */
@@ -49,6 +52,7 @@ export function toDocumentResult(reading: DocumentReading, options: DocumentOpti
     ...toGeneralOcrResult(reading.lines),
     ...(options.paragraphs ? { paragraphs: reading.paragraphs } : {}),
     ...(options.tables ? { tables: reading.tables } : {}),
+    ...(options.direction ? { direction: reading.turn } : {}),
   };
 }
 

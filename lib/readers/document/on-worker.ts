@@ -1,8 +1,10 @@
-// Document reading as a task of the OCR worker: the text lines, then the ruled lines of the
-// page (a walk over every pixel), then paragraphs and tables, all on the worker that decoded
-// the upload.
+// Document reading as a task of the OCR worker: the text lines read upright (lib/ocr/orientation),
+// then the ruled lines of the page (a walk over every pixel), then paragraphs and tables, all on
+// the worker that decoded the upload. Everything is in the pixels of the picture as sent.
 import type { DecodeOptions } from "@/lib/images/decode-image";
 import type { OcrEngine } from "@/lib/ocr/engine-core";
+import { linesBeforeTurn, readUpright } from "@/lib/ocr/orientation/read-upright";
+import type { Turn } from "@/lib/ocr/orientation/turn";
 import type { FileRead, TextLine } from "@/lib/ocr/types";
 import type { ReaderTask } from "@/lib/ocr/worker/file-tasks";
 
@@ -13,12 +15,17 @@ export const DOCUMENT_TASK = "document";
 
 export interface DocumentReading extends DocumentLayout {
   lines: TextLine[];
+  /** Clockwise quarter turn that stood the picture upright: how far it was turned counter-clockwise. */
+  turn: Turn;
 }
 
 export const documentTask: ReaderTask<undefined, DocumentReading> = {
-  async run(image, ocr) {
-    const lines = await ocr.recognize(image);
-    return { lines, ...analyzeLayout(lines, (frame, rects, lineHeight) => findRulings(image, frame, rects, lineHeight)) };
+  async run(picture, ocr) {
+    const upright = await readUpright(picture, ocr);
+    const lines = linesBeforeTurn(upright.lines, upright.turn, picture.width, picture.height);
+    // The layout works in the page's own frame (text direction), so the picture as sent will do.
+    const layout = analyzeLayout(lines, (frame, rects, lineHeight) => findRulings(picture, frame, rects, lineHeight));
+    return { lines, turn: upright.turn, ...layout };
   },
 };
 
