@@ -88,14 +88,20 @@ function horizontalBands(blocks: readonly Block[]): Block[][] {
  */
 function mergeColumnBands(bands: Block[][], lineHeight: number): Block[][] {
   const out: Block[][] = [];
+  const split = (blocks: Block[]) => verticalCut(blocks, lineHeight, 1) !== null;
+  const belongTogether = (last: Block[], band: Block[]) => {
+    const near = top(band) - bottom(last) < MAX_COLUMN_BREAK * lineHeight;
+    const columns = { last: split(last), band: split(band) };
+    // Both single-column and close: lines of text (that may lead into columns below).
+    if (!columns.last && !columns.band) return near;
+    // Columns that go on, across a blank line too; a header or footer row joins them only when close.
+    return split([...last, ...band]) && (near || (columns.last && columns.band));
+  };
   const bottom = (band: Block[]) => Math.max(...band.map((b) => b.rect.y1));
   const top = (band: Block[]) => Math.min(...band.map((b) => b.rect.y0));
   for (const band of bands) {
     const last = out.at(-1);
-    const near = last && top(band) - bottom(last) < MAX_COLUMN_BREAK * lineHeight;
-    // Same columns, or both a single column (lines of text that lead into columns below).
-    const split = (blocks: Block[]) => verticalCut(blocks, lineHeight, 1) !== null;
-    if (near && (split([...last, ...band]) || (!split(last) && !split(band)))) last.push(...band);
+    if (last && belongTogether(last, band)) last.push(...band);
     else out.push([...band]);
   }
   return out;
