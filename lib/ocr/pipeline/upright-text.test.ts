@@ -13,7 +13,7 @@ const quad: Quad = [
 ];
 
 function pipeline(turn: Turn) {
-  return { detect: vi.fn(async () => [quad]), orientation: vi.fn(async () => turn) };
+  return { detect: vi.fn(async (_image: RgbImage) => [quad]), orientation: vi.fn(async () => turn) };
 }
 
 test("an upright picture is detected once and its boxes are kept", async () => {
