@@ -96,11 +96,26 @@ function turnPoint([x, y]: [number, number], turn: number, width: number, height
   return [x, y];
 }
 
+async function inPool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) await run(items[next++]!);
+    }),
+  );
+}
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export async function evaluateDocuments(
   engine: OcrEngine,
-  { pagesDir, samplesDir, limit, turns }: { pagesDir: string; samplesDir: string; limit: number; turns: readonly number[] },
+  {
+    pagesDir,
+    samplesDir,
+    limit,
+    turns,
+    workers,
+  }: { pagesDir: string; samplesDir: string; limit: number; turns: readonly number[]; workers: number },
 ) {
   if (!fs.existsSync(path.join(pagesDir, "gt.json"))) generatePages(pagesDir);
   const pages = [
@@ -114,7 +129,8 @@ export async function evaluateDocuments(
   const cells = { right: 0, total: 0 };
   const sampleCells = { right: 0, total: 0 };
   const rows: string[] = [];
-  for (const page of pages) {
+  // One page per worker at a time: the document task runs whole on one worker.
+  await inPool(pages, workers, async (page) => {
     for (const turn of turns) {
       const bytes = new Uint8Array(await sharp(page.file).rotate(turn).png().toBuffer());
       const read = await readDocumentFile(engine, bytes, { maxBytes: 10 << 20 });
@@ -162,7 +178,7 @@ export async function evaluateDocuments(
         if (score.right < score.total) console.log(`  ${path.basename(page.file)} (${truth.kind}): ${score.right}/${score.total} cells`);
       }
     }
-  }
+  });
   for (const [key, scores] of accuracy) {
     const s = summarizeScores(scores);
     rows.push(

@@ -379,6 +379,7 @@ async function main() {
       samplesDir: SAMPLES,
       limit: args.limit,
       turns: args.rotations,
+      workers: engine.stats().workers,
     });
     await engine.close();
     writeReport(args, report, rows);
