@@ -94,8 +94,13 @@ function mergeColumnBands(bands: Block[][], lineHeight: number): Block[][] {
     const columns = { last: split(last), band: split(band) };
     // Both single-column and close: lines of text (that may lead into columns below).
     if (!columns.last && !columns.band) return near;
-    // Columns that go on, across a blank line too; a header or footer row joins them only when close.
-    return split([...last, ...band]) && (near || (columns.last && columns.band));
+    const union = verticalCut([...last, ...band], lineHeight, 1);
+    if (!union) return false;
+    // Columns that go on, across a blank line too.
+    if (columns.last && columns.band) return true;
+    // A band that is not columns by itself (a line above or below them, a lone full stop) joins
+    // them when close and inside their columns; a title or footer across a gutter stays apart.
+    return near && insideColumns(columns.last ? band : last, union, lineHeight);
   };
   const bottom = (band: Block[]) => Math.max(...band.map((b) => b.rect.y1));
   const top = (band: Block[]) => Math.min(...band.map((b) => b.rect.y0));
@@ -105,6 +110,17 @@ function mergeColumnBands(bands: Block[][], lineHeight: number): Block[][] {
     else out.push([...band]);
   }
   return out;
+}
+
+/** Every block of the band within the width of the column it falls in (half a line height to spare). */
+function insideColumns(band: Block[], columns: Block[][], lineHeight: number): boolean {
+  return band.every((b) => {
+    const others = columns.find((c) => c.includes(b))?.filter((o) => !band.includes(o)) ?? [];
+    if (others.length === 0) return false;
+    const x0 = Math.min(...others.map((o) => o.rect.x0)) - 0.5 * lineHeight;
+    const x1 = Math.max(...others.map((o) => o.rect.x1)) + 0.5 * lineHeight;
+    return b.rect.x0 >= x0 && b.rect.x1 <= x1;
+  });
 }
 
 /**
