@@ -45,31 +45,34 @@ export function findRulings(image: RgbImage, frame: PageFrame, textRects: readon
   const height = Math.ceil((Math.max(...corners.map((p) => p[1])) - v0) * scale);
   const gray = sampleUpright(image, frame, { u0, v0, scale, width, height });
   const grid: Grid = { width, height, ink: inkMask(gray, width, height, Math.max(7, Math.round(lineHeight * scale))) };
-  const minLength = Math.max(20, 2 * lineHeight * scale);
+  // Pieces down to half a line height are kept (noise breaks a rule), joined, then judged whole.
+  const minPiece = Math.max(8, 0.5 * lineHeight * scale);
+  const minLength = Math.max(20 / scale, 2 * lineHeight);
   const maxThickness = Math.max(4, 0.4 * lineHeight * scale);
   const toFrame = (s: Segment, atOrigin: number, alongOrigin: number): Segment => ({
     at: atOrigin + s.at / scale,
     from: alongOrigin + s.from / scale,
     to: alongOrigin + s.to / scale,
   });
-  const horizontal = rules(height, width, (major, minor) => grid.ink[major * width + minor]!, minLength, maxThickness);
-  const vertical = rules(width, height, (major, minor) => grid.ink[minor * width + major]!, minLength, maxThickness);
+  const horizontal = rules(grid.ink, [height, width], [width, 1], minPiece, maxThickness);
+  const vertical = rules(grid.ink, [width, 1], [height, width], minPiece, maxThickness);
   const joinGap = maxThickness / scale;
   // As rectangles across the rule (x0..x1 along a horizontal one), to test them against text lines.
   const across = (r: Rect) => ({ x0: r.y0, y0: r.x0, x1: r.y1, y1: r.x1 });
+  const long = (s: Segment) => s.to - s.from >= minLength;
   return {
     horizontal: notText(
       joinParallel(
         horizontal.map((s) => toFrame(s, v0, u0)),
         joinGap,
-      ),
+      ).filter(long),
       textRects,
     ),
     vertical: notText(
       joinParallel(
         vertical.map((s) => toFrame(s, u0, v0)),
         joinGap,
-      ),
+      ).filter(long),
       textRects.map(across),
     ),
   };
@@ -163,55 +166,56 @@ interface Open {
   last: number;
   from: number;
   to: number;
+  taken: boolean;
 }
 
 /**
  * Long ink runs along each major line (rows for horizontal rules), joined across neighbouring
- * lines into one rule; a band thicker than `maxThickness` is a filled area, not a rule.
+ * lines into one rule; a band thicker than `maxThickness` is a filled area, not a rule. The ink
+ * is addressed as ink[major · majorStride + minor · minorStride].
  */
 function rules(
-  majors: number,
-  minors: number,
-  at: (major: number, minor: number) => number,
+  ink: Uint8Array,
+  [majors, majorStride]: [number, number],
+  [minors, minorStride]: [number, number],
   minLength: number,
   maxThickness: number,
 ): Segment[] {
   const found: Segment[] = [];
   let open: Open[] = [];
-  const close = (o: Open) => {
-    if (o.last - o.first + 1 <= maxThickness) found.push({ at: (o.first + o.last + 1) / 2, from: o.from, to: o.to });
-  };
   for (let major = 0; major <= majors; major++) {
-    const runs = major < majors ? inkRuns(minors, (minor) => at(major, minor), minLength) : [];
     const next: Open[] = [];
-    for (const [from, to] of runs) {
-      const joined = open.find(
-        (o) => o.last === major - 1 && Math.min(o.to, to) - Math.max(o.from, from) > 0.5 * Math.min(o.to - o.from, to - from),
-      );
-      if (joined) {
-        open = open.filter((o) => o !== joined);
-        next.push({ first: joined.first, last: major, from: Math.min(joined.from, from), to: Math.max(joined.to, to) });
-      } else next.push({ first: major, last: major, from, to });
+    if (major < majors) {
+      for (const [from, to] of inkRuns(ink, major * majorStride, minors, minorStride, minLength)) {
+        const joined = open.find((o) => !o.taken && Math.min(o.to, to) - Math.max(o.from, from) > 0.5 * Math.min(o.to - o.from, to - from));
+        if (joined) joined.taken = true;
+        next.push(
+          joined
+            ? { first: joined.first, last: major, from: Math.min(joined.from, from), to: Math.max(joined.to, to), taken: false }
+            : { first: major, last: major, from, to, taken: false },
+        );
+      }
     }
-    for (const o of open) close(o);
+    for (const o of open) {
+      if (!o.taken && o.last - o.first + 1 <= maxThickness) found.push({ at: (o.first + o.last + 1) / 2, from: o.from, to: o.to });
+    }
     open = next;
   }
   return found;
 }
 
-function inkRuns(length: number, ink: (i: number) => number, minLength: number): [number, number][] {
+/** Runs of ink along one line, bridging gaps up to MAX_GAP, at least `minLength` long. */
+function inkRuns(ink: Uint8Array, offset: number, length: number, stride: number, minLength: number): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
   let lastInk = -1;
-  for (let i = 0; i <= length; i++) {
-    const on = i < length && ink(i) === 1;
-    if (on) {
-      if (start < 0 || i - lastInk > MAX_GAP + 1) {
-        if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk + 1]);
-        start = i;
-      }
-      lastInk = i;
+  for (let i = 0; i < length; i++) {
+    if (ink[offset + i * stride] !== 1) continue;
+    if (start < 0 || i - lastInk > MAX_GAP + 1) {
+      if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk + 1]);
+      start = i;
     }
+    lastInk = i;
   }
   if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk + 1]);
   return runs;
