@@ -54,7 +54,7 @@ function readSet(set: string, dir: string): GeneralPage[] {
  * labelled lines (rows by line centre after undoing the skew, columns by rank in the row), over
  * the longest run of rows that all have the same number (≥ 3) of lines; title and notes fall out.
  */
-export function gridOfLines(lines: { text: string; box: Quad }[]): PageTruth["tables"][number] | null {
+function gridOfLines(lines: { text: string; box: Quad }[]): PageTruth["tables"][number] | null {
   const [dx, dy] = lines.reduce(([x, y], l) => [x + l.box[1][0] - l.box[0][0], y + l.box[1][1] - l.box[0][1]], [0, 0]);
   const a = Math.atan2(dy, dx);
   const items = lines
