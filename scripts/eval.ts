@@ -10,7 +10,12 @@
  * General text (`text`): the pages of scripts/scoring/text-sets.ts read whole, lines paired by
  * text for both engines (the peer gives no boxes); character accuracy whitespace-blind and as
  * printed, and the share of lines read exactly.
- * Usage: npm run eval -- [--only idcard|license|plate|text] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE]
+ * ID cards and licences are also read turned by each of `--rotations` (default 0,90,180,270,
+ * clockwise; the turned copies are lossless PNGs under bench-results/rotated/), through the
+ * reader tasks the API uses (decoded and read on a worker); latency is per picture, ours alone.
+ * Usage: npm run eval -- [--only idcard|license|plate|text|document] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE] [--rotations 0,90,…]
+ * (`document`, only when asked for: general pages read as documents, each turned by `--rotations`,
+ * reading order and tables; scripts/eval-document.ts)
  * Writes bench-results/eval-<time>.json.
  */
 import { execFile } from "node:child_process";
@@ -23,12 +28,14 @@ import sharp from "sharp";
 import { extractBusinessLicense } from "@/lib/readers/license/extract-fields";
 import { extractIdCard } from "@/lib/readers/idcard/extract-fields";
 import { normalizeText } from "@/lib/readers/layout/normalize";
-import { readIdCard } from "@/lib/readers/idcard/read-id-card";
+import { readIdCardFile } from "@/lib/readers/idcard/on-worker";
+import { readLicenseFile } from "@/lib/readers/license/on-worker";
 import { createOcrEngine, type OcrEngine } from "../lib/ocr/engine-core";
 import { isValidPlate } from "@/lib/readers/plate/grammar";
 import { PLATES_TASK } from "@/lib/readers/plate/on-worker";
 import type { PlateReading } from "@/lib/readers/plate/read-plates";
 import type { Quad, RgbImage } from "../lib/ocr/types";
+import { evaluateDocuments } from "./eval-document";
 import { DOCUMENTS_DIR, generateDocuments } from "./fixtures/documents/generate";
 import {
   newPlateScore,
@@ -49,7 +56,7 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SAMPLES = path.resolve(ROOT, "../shared/samples");
 
-type Capability = "idcard" | "license" | "plate" | "text";
+type Capability = "idcard" | "license" | "plate" | "text" | "document";
 type Fields = Record<string, string>;
 
 interface Args {
@@ -59,6 +66,7 @@ interface Args {
   beforeWorker: string | null;
   /** Data sets to run (by name), all when null. */
   sets: string[] | null;
+  rotations: number[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -67,14 +75,30 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const only = value("--only");
-  if (only && !["idcard", "license", "plate", "text"].includes(only)) throw new Error(`--only ${only}?`);
+  if (only && !["idcard", "license", "plate", "text", "document"].includes(only)) throw new Error(`--only ${only}?`);
+  const rotations = (value("--rotations") ?? "0,90,180,270").split(",").map(Number);
+  if (rotations.some((r) => ![0, 90, 180, 270].includes(r))) throw new Error(`--rotations ${rotations}? (0, 90, 180, 270)`);
   return {
     only: (only as Capability) ?? null,
     limit: Number(value("--limit") ?? Infinity),
     peer: !argv.includes("--no-peer"),
     beforeWorker: value("--before-worker") ?? null,
     sets: value("--sets")?.split(",") ?? null,
+    rotations,
   };
+}
+
+const ROTATED_DIR = path.join(ROOT, "bench-results", "rotated");
+
+/** The sample turned clockwise by `degrees` (EXIF applied first), as a lossless file both readers get. */
+async function rotated(file: string, degrees: number, set: string): Promise<string> {
+  if (degrees === 0) return file;
+  const out = path.join(ROTATED_DIR, set, `${path.basename(file).replace(/\.\w+$/, "")}-r${degrees}.png`);
+  if (!fs.existsSync(out)) {
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await sharp(file).rotate().rotate(degrees).png({ compressionLevel: 1 }).toFile(out);
+  }
+  return out;
 }
 
 async function loadImage(file: string | Buffer): Promise<RgbImage> {
@@ -222,13 +246,18 @@ interface LicenseAnswer {
   detail: Fields;
 }
 
+const DECODE = { maxBytes: 64 << 20 };
+
 const ours = (engine: OcrEngine) => ({
   async idcard(file: string): Promise<IdAnswer> {
-    const r = await readIdCard(await loadImage(file), engine, { withPortrait: false });
-    return { note: r.side, detail: { ...r.detail } };
+    const read = await readIdCardFile(engine, fs.readFileSync(file), DECODE, { withPortrait: false });
+    if (!read.ok) throw new Error(`${file}: ${read.kind}`);
+    return { note: read.value.side, detail: { ...read.value.detail } };
   },
   async license(file: string): Promise<LicenseAnswer> {
-    const r = extractBusinessLicense(await engine.recognize(await loadImage(file)));
+    const read = await readLicenseFile(engine, fs.readFileSync(file), DECODE);
+    if (!read.ok) throw new Error(`${file}: ${read.kind}`);
+    const r = read.value;
     return { license_type: r.isLicense ? "Business License" : "Not Business License", detail: { ...r.detail } };
   },
 });
@@ -399,17 +428,28 @@ async function evaluateText(engine: OcrEngine, args: Args, report: Record<string
 
 const pct = (right: number, total: number) => (total ? `${((100 * right) / total).toFixed(1)}%` : "—");
 
+/** Reads every sample, ours then the peer (never at once, so ours is timed alone); returns our times (ms). */
 async function evaluate<T, A>(
   samples: Sample<T>[],
   recognisers: { ours: (f: string) => Promise<A>; peer: ((f: string) => Promise<A>) | null },
   scoreOne: (truth: T, answer: A, who: "ours" | "peer") => string[],
-) {
+): Promise<number[]> {
+  const times: number[] = [];
   for (const s of samples) {
-    const [o, p] = await Promise.all([recognisers.ours(s.file), recognisers.peer?.(s.file)]);
+    const start = performance.now();
+    const o = await recognisers.ours(s.file);
+    times.push(performance.now() - start);
+    const p = await recognisers.peer?.(s.file);
     const misses = scoreOne(s.truth, o, "ours");
     if (p !== undefined) scoreOne(s.truth, p, "peer");
     if (misses.length) console.log(`  ${path.basename(s.file)}: ${misses.join("; ")}`);
   }
+  return times;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
 const PLATE_DECODE = { maxBytes: 10 * 1024 * 1024 };
@@ -448,6 +488,18 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(DOCUMENTS_DIR, "plate", "gt.json"))) generateDocuments();
   const engine = await createOcrEngine();
+  if (args.only === "document") {
+    const { rows, report } = await evaluateDocuments(engine, {
+      pagesDir: path.join(DOCUMENTS_DIR, "pages"),
+      samplesDir: SAMPLES,
+      limit: args.limit,
+      turns: args.rotations,
+      workers: engine.stats().workers,
+    });
+    await engine.close();
+    writeReport(args, report, rows);
+    return;
+  }
   const mine = ours(engine);
   const datasets = [
     { name: "repo-synthetic", ...syntheticSets(DOCUMENTS_DIR), real: [] as Sample<PlateTruth>[] },
@@ -478,28 +530,33 @@ async function main() {
         });
         continue;
       }
-      const scores = { ours: newDocScore(), peer: newDocScore() };
-      if (cap === "idcard") {
-        await evaluate(samples as Sample<IdTruth>[], { ours: mine.idcard, peer: args.peer ? peer.idcard : null }, (t, a, who) =>
-          scoreId(scores[who], t, a),
-        );
-      } else {
-        await evaluate(samples as Sample<LicenseTruth>[], { ours: mine.license, peer: args.peer ? peer.license : null }, (t, a, who) =>
-          scoreLicense(scores[who], t, a),
-        );
-      }
-      report[`${ds.name}/${cap}`] = scores;
-      for (const who of ["ours", "peer"] as const) {
-        if (who === "peer" && !args.peer) continue;
-        const s = scores[who];
-        const fieldRight = Object.values(s.fields).reduce((n, f) => n + f.right, 0);
-        const fieldTotal = Object.values(s.fields).reduce((n, f) => n + f.total, 0);
-        const perField = Object.entries(s.fields)
-          .map(([k, f]) => `${k} ${pct(f.right, f.total)}`)
-          .join(", ");
-        rows.push(
-          `${ds.name.padEnd(18)} ${cap.padEnd(8)} ${who.padEnd(5)} fields ${pct(fieldRight, fieldTotal)}  docs ${pct(s.docs.right, s.docs.total)}  ${cap === "idcard" ? "side" : "type"} ${pct(s.type.right, s.type.total)}  [${perField}]`,
-        );
+      for (const degrees of args.rotations) {
+        const turned = await Promise.all(samples.map(async (s) => ({ ...s, file: await rotated(s.file, degrees, `${ds.name}-${cap}`) })));
+        if (degrees) console.log(`  -- turned ${degrees}°`);
+        const scores = { ours: newDocScore(), peer: newDocScore() };
+        const times =
+          cap === "idcard"
+            ? await evaluate(turned as Sample<IdTruth>[], { ours: mine.idcard, peer: args.peer ? peer.idcard : null }, (t, a, who) =>
+                scoreId(scores[who], t, a),
+              )
+            : await evaluate(turned as Sample<LicenseTruth>[], { ours: mine.license, peer: args.peer ? peer.license : null }, (t, a, who) =>
+                scoreLicense(scores[who], t, a),
+              );
+        const latency = { medianMs: Math.round(quantile(times, 0.5)), p90Ms: Math.round(quantile(times, 0.9)) };
+        report[`${ds.name}/${cap}@${degrees}`] = { ...scores, latency };
+        for (const who of ["ours", "peer"] as const) {
+          if (who === "peer" && !args.peer) continue;
+          const s = scores[who];
+          const fieldRight = Object.values(s.fields).reduce((n, f) => n + f.right, 0);
+          const fieldTotal = Object.values(s.fields).reduce((n, f) => n + f.total, 0);
+          const perField = Object.entries(s.fields)
+            .map(([k, f]) => `${k} ${pct(f.right, f.total)}`)
+            .join(", ");
+          const time = who === "ours" ? `  ${latency.medianMs}/${latency.p90Ms} ms (median/p90)` : "";
+          rows.push(
+            `${ds.name.padEnd(18)} ${`${cap}@${degrees}`.padEnd(12)} ${who.padEnd(5)} fields ${pct(fieldRight, fieldTotal)}  docs ${pct(s.docs.right, s.docs.total)}  ${cap === "idcard" ? "side" : "type"} ${pct(s.type.right, s.type.total)}${time}  [${perField}]`,
+          );
+        }
       }
     }
   }
@@ -526,7 +583,12 @@ async function main() {
   }
   await engine.close();
   await before?.close();
-  console.log(`\n${rows.join("\n")}\n(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  writeReport(args, report, rows);
+}
+
+function writeReport(args: Args, report: unknown, rows: string[]) {
+  console.log(`\n${rows.join("\n")}`);
   const out = path.join(ROOT, "bench-results", `eval-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify({ args, report }, null, 1));

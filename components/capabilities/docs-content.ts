@@ -61,7 +61,8 @@ const batchLimits = [
 
 export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
   general: {
-    description: "针对图片中的文字，进行 OCR 检测，返回检测到的文字内容及坐标信息。文本行按阅读顺序（自上而下、自左向右）排列。",
+    description:
+      "针对图片中的文字，进行 OCR 检测，返回检测到的文字内容及坐标信息。文本行按阅读顺序（自上而下、自左向右）排列；侧放或倒置（90°/180°/270°）的图片自动按正向识别。",
     limits: batchLimits,
     requestBody: '{"data": ["/9j/4AAQSkZJRg..."]}',
     responseFields: [
@@ -77,6 +78,27 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         description: "左上、右上、右下、左下四点的 x, y（原图像素坐标）",
       },
       { name: "returnObj[].detail[].confidence", required: false, type: "float", description: "（扩展字段）置信度" },
+      {
+        name: "returnObj[].paragraphs",
+        required: false,
+        type: "object[]",
+        description:
+          "仅当请求 URL 带查询参数 ?return_paragraphs=true（参与签名的 query）：段落按阅读顺序 [{lines: [detail 下标…], box: float[8]}]；多栏逐栏阅读，页眉页脚、旁注单独成段，表格每行一段；detail 顺序不变",
+      },
+      {
+        name: "returnObj[].direction",
+        required: false,
+        type: "int",
+        description:
+          "仅当带 ?return_direction=true：0/90/180/270，图片相对正向逆时针转过的角度。方向识别始终开启：侧放或倒置的页面照常识别，box 仍为原图坐标",
+      },
+      {
+        name: "returnObj[].tables",
+        required: false,
+        type: "object[]",
+        description:
+          "仅当带 ?return_tables=true：表格 [{box, rows, cols, cells: [{row, col, rowspan, colspan, text, box}]}]；全框线表格（含合并单元格）、三线表、按空白对齐的表格（至少 3 列）；合并单元格只出现在其左上角",
+      },
     ],
     successExample: `{
   "statusCode": 0,

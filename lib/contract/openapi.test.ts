@@ -34,7 +34,21 @@ test("documents every route (the licence alias too), relative servers and the si
 
 test("documents the opt-in extras", () => {
   const text = JSON.stringify(doc.paths);
-  for (const extra of ["return_face", "return_warnings", "return_field_boxes", "confidence", "field_boxes", "warnings"])
+  for (const extra of [
+    "return_face",
+    "return_warnings",
+    "return_field_boxes",
+    "confidence",
+    "field_boxes",
+    "warnings",
+    "return_paragraphs",
+    "return_tables",
+    "return_direction",
+    "paragraphs",
+    "tables",
+    "direction",
+    "rowspan",
+  ])
     expect(text).toContain(`"${extra}"`);
 });
 

@@ -23,7 +23,8 @@ export interface OcrEngine {
   recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
   /**
    * The same readings from an encoded upload: decoded and read on a worker, so no pixel work
-   * runs on the caller's thread. The file's buffer is transferred (the caller's view detaches).
+   * runs on the caller's thread, and read upright (a page turned by a quarter or a half turn
+   * reads as upright; boxes stay in the upload's pixels). The file's buffer is transferred.
    */
   recognizeFile(file: Uint8Array, decode: DecodeOptions): Promise<FileRead<TextLine[]>>;
   /**

@@ -84,6 +84,7 @@ export const ROOMS = {
   "lib/readers/idcard": { may: ["lib/images", "lib/ocr", "lib/readers/layout"], why: "ID card reading" },
   "lib/readers/plate": { may: ["lib/images", "lib/ocr", "lib/readers/layout"], why: "plate reading" },
   "lib/readers/license": { may: ["lib/images", "lib/ocr", "lib/readers/layout"], why: "business licence reading" },
+  "lib/readers/document": { may: ["lib/images", "lib/ocr"], why: "document layout: paragraphs, reading order, tables" },
   "lib/readers/layout": { may: [], types: ["lib/ocr"], why: "text-line layout shared by the readers: no pixels" },
   "lib/ocr": { may: ["lib/env", "lib/images", "lib/observability"], why: "the generic engine: det/cls/rec, geometry, workers" },
   "lib/images": { may: [], why: "decoding and limits" },

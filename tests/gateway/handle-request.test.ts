@@ -26,6 +26,22 @@ vi.mock("@/lib/ocr/engine", async () => {
         }
         return fixedRead();
       },
+      // The document task (general OCR opt-ins): the same line, read from a page turned a quarter.
+      readFile: async (file: Uint8Array, decode: { maxBytes: number }, task: { name: string }) => {
+        const decoded = await decodeImage(file, decode);
+        if (!decoded.ok || task.name !== "document") return decoded;
+        const lines = fixedRead().value;
+        const box = [1, 2, 30, 2, 30, 12, 1, 12];
+        return {
+          ok: true,
+          value: {
+            lines,
+            turn: 90,
+            paragraphs: [{ lines: [0], box }],
+            tables: [{ box, rows: 1, cols: 1, cells: [{ row: 0, col: 0, rowspan: 1, colspan: 1, text: "你好", box }] }],
+          },
+        };
+      },
     }),
     isOcrEngineReady: () => true,
   };
@@ -253,6 +269,28 @@ describe("recognition and metering", () => {
     });
     expect(record.requestBytes).toBeGreaterThan(0);
     expect(record.responseBytes).toBeGreaterThan(0);
+  });
+
+  test("general OCR opt-ins in the (signed) query add paragraphs, tables and direction; nothing else changes", async () => {
+    const line = { name: "0", text: "你好", box: [1, 2, 30, 2, 30, 12, 1, 12], confidence: 0.98 };
+    const box = line.box;
+    const all = await send({ path: `${GENERAL}?return_paragraphs=true&return_tables=true&return_direction=true` });
+    expect(all.json.returnObj).toEqual([
+      {
+        text_line: 1,
+        detail: [line],
+        paragraphs: [{ lines: [0], box }],
+        tables: [{ box, rows: 1, cols: 1, cells: [{ row: 0, col: 0, rowspan: 1, colspan: 1, text: "你好", box }] }],
+        direction: 90,
+      },
+    ]);
+    expect((await send({ path: `${GENERAL}?return_direction=true` })).json.returnObj).toEqual([
+      { text_line: 1, detail: [line], direction: 90 },
+    ]);
+    // Only the exact value "true" asks.
+    expect((await send({ path: `${GENERAL}?return_paragraphs=1&return_tables=false` })).json.returnObj).toEqual([
+      { text_line: 1, detail: [line] },
+    ]);
   });
 
   test("failures after the app is known are recorded; earlier ones are not", async () => {

@@ -5,13 +5,15 @@ import os from "node:os";
 import path from "node:path";
 
 import { createCanvas } from "@napi-rs/canvas";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { recognizeBusinessLicense } from "@/lib/capabilities/business-license/recognize";
 import { recognizeIdCard } from "@/lib/capabilities/idcard/recognize";
 import { recognizePlates } from "@/lib/capabilities/plate/recognize";
 import { getOcrEngine } from "@/lib/ocr/engine";
-import type { FileRead } from "@/lib/ocr/types";
+import { quadIou } from "@/lib/ocr/geometry";
+import type { FileRead, Quad } from "@/lib/ocr/types";
 import { registerDocFonts } from "@/scripts/fixtures/documents/fonts";
 import { generateDocuments } from "@/scripts/fixtures/documents/generate";
 import { CARD_H, CARD_W, renderIdBack } from "@/scripts/fixtures/documents/idcard";
@@ -96,6 +98,42 @@ describe("ID card close-up", () => {
     const result = await value(recognizeIdCard(file, DECODE, { returnFace: false, withWarnings: true, withFieldBoxes: false }));
     expect(result.note).toBe("back");
     expect(result.detail).toEqual(fields);
+  });
+});
+
+/** The picture turned clockwise by `degrees`, without EXIF (as a phone that ignores it sends it). */
+const turned = async (file: Uint8Array, degrees: number) => new Uint8Array(await sharp(file).rotate(degrees).png().toBuffer());
+
+/** A point of the upright picture (`width` × `height`) in the copy turned clockwise by `degrees`. */
+function turnPoint([x, y]: [number, number], degrees: number, width: number, height: number): [number, number] {
+  if (degrees === 90) return [height - y, x];
+  if (degrees === 180) return [width - x, height - y];
+  return [y, width - x];
+}
+
+const toQuad = (box: number[]): Quad => [0, 2, 4, 6].map((i) => [box[i]!, box[i + 1]!]) as Quad;
+
+describe("turned pictures", () => {
+  // Read upright first: the turned copies must give the same fields, and boxes where the same
+  // text lies in the picture as sent.
+  test.each([90, 180, 270])("a portrait side turned %i° reads as upright, boxes in the turned picture", async (degrees) => {
+    const name = Object.keys(gt("idcard").images).find((n) => gt("idcard").images[n]!.side === "back")!;
+    const { width, height } = gt("idcard").images[name]! as { width: number; height: number };
+    const opts = { returnFace: true, withWarnings: true, withFieldBoxes: true };
+    const upright = await value(recognizeIdCard(load("idcard", name), DECODE, opts));
+    const result = await value(recognizeIdCard(await turned(load("idcard", name), degrees), DECODE, opts));
+    expect(result.note).toBe("back");
+    expect(result.detail).toEqual(upright.detail);
+    expect(result.idcard_face).not.toBe("no face");
+    const expected = toQuad(upright.field_boxes!.idn!).map((p) => turnPoint(p, degrees, width, height)) as Quad;
+    expect(quadIou(toQuad(result.field_boxes!.idn!), expected)).toBeGreaterThan(0.7);
+  });
+
+  test("a licence turned 90° reads as upright", async () => {
+    const name = Object.keys(gt("license").images)[0]!;
+    const upright = await value(recognizeBusinessLicense(load("license", name), DECODE));
+    const result = await value(recognizeBusinessLicense(await turned(load("license", name), 90), DECODE));
+    expect(result).toEqual(upright);
   });
 });
 

@@ -6,7 +6,7 @@ import type { DecodeOptions } from "@/lib/images/decode";
 import { getOcrEngine } from "@/lib/ocr/engine";
 import type { FileRead } from "@/lib/ocr/types";
 import type { BusinessLicenseDetail } from "@/lib/readers/license/extract-fields";
-import { type LicenseReading, readLicenseFile } from "@/lib/readers/license/read-license";
+import { type LicenseReading, readLicenseFile } from "@/lib/readers/license/on-worker";
 
 export interface BusinessLicenseResult {
   license_type: "Business License" | "Not Business License";

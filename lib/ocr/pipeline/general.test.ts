@@ -25,7 +25,7 @@ function crop(first: number, last: number): RgbImage {
 test("flagged crops are read both ways and the more confident reading wins", async () => {
   const pipeline = new GeneralOcrPipeline({
     detector: { run: async () => [] },
-    classifier: { run: async () => [true, true, false] },
+    classifier: { run: async () => [0.95, 0.99, 0.5] },
     recognizer,
   });
   const results = await pipeline.recognizeCrops([crop(10, 200), crop(200, 10), crop(30, 250)]);
@@ -35,7 +35,7 @@ test("flagged crops are read both ways and the more confident reading wins", asy
 test("skipCls never flips", async () => {
   const pipeline = new GeneralOcrPipeline({
     detector: { run: async () => [] },
-    classifier: { run: async () => [true] },
+    classifier: { run: async () => [1] },
     recognizer,
   });
   expect((await pipeline.recognizeCrops([crop(10, 200)], { skipCls: true }))[0]!.text).toBe("v10");
@@ -46,7 +46,7 @@ test("recognize() sorts lines, maps boxes and drops empty or unsure readings", a
   const boxes = [quad(10, 60, 50, 10), quad(10, 10, 50, 10), quad(10, 35, 50, 10)];
   const pipeline = new GeneralOcrPipeline({
     detector: { run: async () => boxes.map((q) => ({ quad: q, score: 0.9 })) },
-    classifier: { run: async (crops) => crops.map(() => false) },
+    classifier: { run: async (crops) => crops.map(() => 0) },
     recognizer: {
       run: async (crops) =>
         crops.map(

@@ -1,8 +1,10 @@
 import type { DirectionClassifier } from "../cls/direction-classifier";
-import { REC_CONFIG } from "../config";
+import { CLS_CONFIG, REC_CONFIG } from "../config";
 import { rotate180 } from "../geometry/rotate-rgb";
 import { sortBoxes } from "../det/sort-boxes";
 import type { TextDetector } from "../det/text-detector";
+import { findOrientation } from "../orientation/find-orientation";
+import type { Turn } from "../orientation/turn";
 import type { TextRecognizer } from "../rec/text-recognizer";
 import type { Quad, RecResult, RecognizeCropsOptions, RgbImage, TextLine } from "../types";
 import { cropLine } from "./crop-lines";
@@ -44,8 +46,8 @@ export class GeneralOcrPipeline {
    */
   async recognizeCrops(crops: readonly RgbImage[], options: RecognizeCropsOptions = {}): Promise<RecResult[]> {
     const recOptions = { ...REC_CONFIG, withProbs: options.withProbs };
-    const flagged = options.skipCls ? [] : await this.stages.classifier.run(crops);
-    const flippedIndex = crops.map((_, i) => i).filter((i) => flagged[i]);
+    const upsideDown = options.skipCls ? [] : await this.stages.classifier.run(crops);
+    const flippedIndex = crops.map((_, i) => i).filter((i) => (upsideDown[i] ?? 0) > CLS_CONFIG.flipThreshold);
     const results = await this.stages.recognizer.run([...crops, ...flippedIndex.map((i) => rotate180(crops[i]!))], recOptions);
     const chosen = results.slice(0, crops.length);
     flippedIndex.forEach((cropIndex, k) => {
@@ -53,6 +55,14 @@ export class GeneralOcrPipeline {
       if (flipped.score >= chosen[cropIndex]!.score) chosen[cropIndex] = flipped;
     });
     return chosen;
+  }
+
+  /**
+   * The clockwise quarter turn that stands the picture upright (0 when unsure). `quads`: its
+   * text lines if already detected, else they are found on a downscaled copy.
+   */
+  orientation(image: RgbImage, quads?: readonly Quad[]): Promise<Turn> {
+    return findOrientation(image, this.stages, quads);
   }
 
   async detectAndCrop(image: RgbImage): Promise<DetectedLines> {

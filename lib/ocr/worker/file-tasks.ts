@@ -3,7 +3,9 @@
 // ID cards: their pixel loops, colour candidates and crop warps), so that none of them holds the
 // server's event loop. The engine runs those tasks by name and knows no document.
 import { decodeImage } from "../../images/decode-image";
-import type { GeneralOcrPipeline } from "../pipeline/general";
+import type { Turn } from "../orientation/turn";
+import { type GeneralOcrPipeline, toTextLines } from "../pipeline/general";
+import { detectUpright } from "../pipeline/upright-text";
 import type { FileRead, Quad, RecognizeCropsOptions, RecResult, RgbImage, TensorRunner, TextLine } from "../types";
 
 /** The engine as a task sees it on the worker: that worker's own sessions, so the picture never leaves the thread. */
@@ -11,6 +13,8 @@ export interface WorkerOcr {
   recognize(image: RgbImage): Promise<TextLine[]>;
   detect(image: RgbImage): Promise<Quad[]>;
   recognizeCrops(crops: RgbImage[], opts?: RecognizeCropsOptions): Promise<RecResult[]>;
+  /** The clockwise quarter turn that stands the picture upright (lib/ocr/orientation). */
+  orientation(image: RgbImage, quads?: readonly Quad[]): Promise<Turn>;
   dictionary(): string[];
   /** This worker's ONNX intra-op thread count, for a reader that loads a model of its own. */
   intraOpThreads: number;
@@ -54,12 +58,15 @@ export async function readFile(
   if (!decoded.ok) return decoded;
   const image = decoded.image;
   if (task.kind === "text") {
-    return { ok: true, value: task.split ? await pipeline.detectAndCrop(image) : await pipeline.recognize(image) };
+    // Read upright: a page sent sideways or upside down reads like an upright one.
+    const { quads, crops } = await detectUpright(pipeline, image);
+    return { ok: true, value: task.split ? { quads, crops } : toTextLines(quads, await pipeline.recognizeCrops(crops)) };
   }
   const ocr: WorkerOcr = {
     recognize: pipeline.recognize.bind(pipeline),
     detect: pipeline.detect.bind(pipeline),
     recognizeCrops: pipeline.recognizeCrops.bind(pipeline),
+    orientation: pipeline.orientation.bind(pipeline),
     dictionary: () => dictionary,
     ...own,
   };

@@ -1,5 +1,7 @@
-// ID card reading: full-page OCR, a second enlarged pass over the card when its text is
-// small, then the layout extractor; the portrait is cropped only when asked for.
+// ID card reading: full-page OCR of the picture turned upright (cards come sideways and upside
+// down), a second enlarged pass over the card when its text is small, then the layout
+// extractor; the portrait is cropped only when asked for.
+import { linesBeforeTurn, readUpright, type UprightOcr } from "@/lib/ocr/orientation/read-upright";
 import type { RgbImage, TextLine } from "@/lib/ocr/types";
 
 import { extractIdCard, type IdCardDetail, type IdCardExtraction } from "./extract-fields";
@@ -7,18 +9,19 @@ import { cropPortrait } from "./portrait";
 import { rereadNation, type NationOcr } from "./read-nation";
 import { zoomOnText } from "./zoom";
 
-export interface IdCardOcr extends NationOcr {
+export interface IdCardOcr extends NationOcr, UprightOcr {
   recognize(image: RgbImage): Promise<TextLine[]>;
 }
 
 export interface IdCardReading extends IdCardExtraction {
+  /** Upright, whatever the picture's turn. */
   portrait: RgbImage | null;
-  /** The first pass's lines, in original-image pixels (for locating fields). */
+  /** The first pass's lines, in the pixels of the picture as sent (for locating fields). */
   lines: TextLine[];
 }
 
-export async function readIdCard(image: RgbImage, ocr: IdCardOcr, opts: { withPortrait: boolean }): Promise<IdCardReading> {
-  const lines = await ocr.recognize(image);
+export async function readIdCard(picture: RgbImage, ocr: IdCardOcr, opts: { withPortrait: boolean }): Promise<IdCardReading> {
+  const { turn, image, lines } = await readUpright(picture, ocr);
   const first = await withNation(extractIdCard(lines), image, ocr);
   const zoomed = first.side ? zoomOnText(image, lines) : null;
   const extraction = zoomed ? preferZoomed(await withNation(extractIdCard(await ocr.recognize(zoomed)), zoomed, ocr), first) : first;
@@ -26,7 +29,7 @@ export async function readIdCard(image: RgbImage, ocr: IdCardOcr, opts: { withPo
   const layout = first.layout;
   const portrait =
     opts.withPortrait && extraction.side === "back" && layout?.numberBox ? cropPortrait(image, layout.numberBox, layout.angle) : null;
-  return { ...extraction, portrait, lines };
+  return { ...extraction, portrait, lines: linesBeforeTurn(lines, turn, picture.width, picture.height) };
 }
 
 async function withNation(extraction: IdCardExtraction, image: RgbImage, ocr: NationOcr): Promise<IdCardExtraction> {
