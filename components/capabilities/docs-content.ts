@@ -92,7 +92,8 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     failureExampleCode: 400003,
   },
   idcard: {
-    description: "针对图片中的身份证，进行 OCR 检测及后处理，返回姓名、性别、民族、出生、住址、身份证号、签发机关、有效期限等信息。",
+    description:
+      "针对图片中的身份证，进行 OCR 检测及后处理，返回姓名、性别、民族、出生、住址、身份证号、签发机关、有效期限等信息。图片可横放或倒置（旋转 90°/180°/270°，无需 EXIF）；字段按证件所印原样返回，号码校验不通过时原样返回并给出提示。",
     limits: batchLimits,
     requestBody: '{"data": ["/9j/4AAQSkZJRg..."], "return_warnings": true}',
     responseFields: [
@@ -100,7 +101,8 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         name: "returnObj[].note",
         required: true,
         type: "string",
-        description: "front：国徽面（签发机关/有效期限）；back：人像面；未检测到身份证时为空",
+        description:
+          "front：国徽面（签发机关/有效期限）；back：人像面；两面在同一张图中时为证据更多的一面（相同时为 back），两面的字段都填写；未检测到身份证时为空",
       },
       {
         name: "returnObj[].detail",
