@@ -186,6 +186,13 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
           "union_id, regist_no, name, type, addr, legal_rep, regist_captial, establish_date, operation_period, real_captial（仅显示实收资本时）",
       },
       {
+        name: "returnObj.warnings",
+        required: false,
+        type: "string[]",
+        description:
+          "仅当请求 URL 带查询参数 ?return_warnings=true（参与签名的 query）：union_id_check_failed（统一社会信用代码校验位不符且无唯一修正，已原样返回）",
+      },
+      {
         name: "returnObj.field_boxes",
         required: false,
         type: "object",
