@@ -170,17 +170,21 @@ function nationReread(field: FieldValue, angle: number): { quad: Quad; prefix: s
   return { quad: slot.map((p) => rotatePoint(p, angle)) as Quad, prefix: "" };
 }
 
+/** 名 sits about two line heights left of the values' column; a box's padding is well under one. */
+const LABEL_STROKE_OFFSET = 1;
+
 /**
  * The name's value minus a first character that lies left of the column the other values
  * start in: the label's 名, misread (各) and read into the name's line, when only 姓 was
  * recognised as the label.
  */
 function withoutLabelStroke(name: FieldValue | undefined, others: (FieldValue | undefined)[]): FieldValue | undefined {
-  const starts = others.filter((f): f is FieldValue => !!f && f.text.length > 0).map((f) => f.x0);
-  if (!name || starts.length === 0 || [...name.text].length < 3) return name;
+  // Only values that start a line of their own say exactly where the column is.
+  const starts = others.filter((f): f is FieldValue => !!f && f.text.length > 0 && f.startIndex === 0).map((f) => f.x0);
+  if (!name || name.startIndex !== 0 || starts.length === 0 || [...name.text].length < 3) return name;
   const column = starts.sort((a, b) => a - b)[Math.floor(starts.length / 2)]!;
   const height = name.y1 - name.y0;
-  return name.x0 < column - height / 2 ? { ...name, text: [...name.text].slice(1).join("") } : name;
+  return name.x0 < column - LABEL_STROKE_OFFSET * height ? { ...name, text: [...name.text].slice(1).join("") } : name;
 }
 
 function cleanName(field: FieldValue | undefined): string {
