@@ -181,7 +181,7 @@ const LABEL_STROKE_OFFSET = 1;
 function withoutLabelStroke(name: FieldValue | undefined, others: (FieldValue | undefined)[]): FieldValue | undefined {
   // Only values that start a line of their own say exactly where the column is.
   const starts = others.filter((f): f is FieldValue => !!f && f.text.length > 0 && f.startIndex === 0).map((f) => f.x0);
-  if (!name || name.startIndex !== 0 || starts.length === 0 || [...name.text].length < 3) return name;
+  if (name?.startIndex !== 0 || starts.length === 0 || [...name.text].length < 3) return name;
   const column = starts.sort((a, b) => a - b)[Math.floor(starts.length / 2)]!;
   const height = name.y1 - name.y0;
   return name.x0 < column - LABEL_STROKE_OFFSET * height ? { ...name, text: [...name.text].slice(1).join("") } : name;
