@@ -14,6 +14,7 @@
  * clockwise; the turned copies are lossless PNGs under bench-results/rotated/), through the
  * reader tasks the API uses (decoded and read on a worker); latency is per picture, ours alone.
  * Usage: npm run eval -- [--only idcard|license|plate|text|document] [--sets name,name] [--limit N] [--no-peer] [--before-worker FILE] [--rotations 0,90,…]
+ *   [--peer-rotations 0,…] (card/licence sets: repo-synthetic,repo-hard,samples-synthetic,samples-real)
  * (`document`, only when asked for: general pages read as documents, each turned by `--rotations`,
  * reading order and tables; scripts/eval-document.ts)
  * Writes bench-results/eval-<time>.json.
@@ -51,6 +52,7 @@ import {
 import { type PageScore, scorePage, summarizeScores } from "./scoring/score-page";
 import { TEXT_SETS, collectTextImages } from "./scoring/text-sets";
 import { collapseWhitespace } from "./scoring/text-metrics";
+import { generateHardCases, HARD_DIR } from "./fixtures/documents/hard-cases";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -67,6 +69,8 @@ interface Args {
   /** Data sets to run (by name), all when null. */
   sets: string[] | null;
   rotations: number[];
+  /** Turns the peer also reads (tesseract is slow): by default all of `rotations`. */
+  peerRotations: number[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -78,6 +82,7 @@ function parseArgs(argv: string[]): Args {
   if (only && !["idcard", "license", "plate", "text", "document"].includes(only)) throw new Error(`--only ${only}?`);
   const rotations = (value("--rotations") ?? "0,90,180,270").split(",").map(Number);
   if (rotations.some((r) => ![0, 90, 180, 270].includes(r))) throw new Error(`--rotations ${rotations}? (0, 90, 180, 270)`);
+  const peerRotations = value("--peer-rotations")?.split(",").map(Number) ?? rotations;
   return {
     only: (only as Capability) ?? null,
     limit: Number(value("--limit") ?? Infinity),
@@ -85,6 +90,7 @@ function parseArgs(argv: string[]): Args {
     beforeWorker: value("--before-worker") ?? null,
     sets: value("--sets")?.split(",") ?? null,
     rotations,
+    peerRotations,
   };
 }
 
@@ -487,6 +493,7 @@ async function evaluatePlates(
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(DOCUMENTS_DIR, "plate", "gt.json"))) generateDocuments();
+  if (!fs.existsSync(path.join(HARD_DIR, "license", "gt.json"))) generateHardCases();
   const engine = await createOcrEngine();
   if (args.only === "document") {
     const { rows, report } = await evaluateDocuments(engine, {
@@ -503,6 +510,7 @@ async function main() {
   const mine = ours(engine);
   const datasets = [
     { name: "repo-synthetic", ...syntheticSets(DOCUMENTS_DIR), real: [] as Sample<PlateTruth>[] },
+    { name: "repo-hard", ...syntheticSets(HARD_DIR), real: [] },
     { name: "samples-synthetic", ...syntheticSets(path.join(SAMPLES, "synthetic")), real: [] },
     { name: "samples-real", idcard: [], license: [], plate: realPlates() },
     { name: "ccpd-val-x4", idcard: [], license: [], plate: ccpdCrops("upscaled") },
@@ -534,18 +542,19 @@ async function main() {
         const turned = await Promise.all(samples.map(async (s) => ({ ...s, file: await rotated(s.file, degrees, `${ds.name}-${cap}`) })));
         if (degrees) console.log(`  -- turned ${degrees}°`);
         const scores = { ours: newDocScore(), peer: newDocScore() };
+        const withPeer = args.peer && args.peerRotations.includes(degrees);
         const times =
           cap === "idcard"
-            ? await evaluate(turned as Sample<IdTruth>[], { ours: mine.idcard, peer: args.peer ? peer.idcard : null }, (t, a, who) =>
+            ? await evaluate(turned as Sample<IdTruth>[], { ours: mine.idcard, peer: withPeer ? peer.idcard : null }, (t, a, who) =>
                 scoreId(scores[who], t, a),
               )
-            : await evaluate(turned as Sample<LicenseTruth>[], { ours: mine.license, peer: args.peer ? peer.license : null }, (t, a, who) =>
+            : await evaluate(turned as Sample<LicenseTruth>[], { ours: mine.license, peer: withPeer ? peer.license : null }, (t, a, who) =>
                 scoreLicense(scores[who], t, a),
               );
         const latency = { medianMs: Math.round(quantile(times, 0.5)), p90Ms: Math.round(quantile(times, 0.9)) };
         report[`${ds.name}/${cap}@${degrees}`] = { ...scores, latency };
         for (const who of ["ours", "peer"] as const) {
-          if (who === "peer" && !args.peer) continue;
+          if (who === "peer" && !withPeer) continue;
           const s = scores[who];
           const fieldRight = Object.values(s.fields).reduce((n, f) => n + f.right, 0);
           const fieldTotal = Object.values(s.fields).reduce((n, f) => n + f.total, 0);

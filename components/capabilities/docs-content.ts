@@ -114,7 +114,8 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
     failureExampleCode: 400003,
   },
   idcard: {
-    description: "针对图片中的身份证，进行 OCR 检测及后处理，返回姓名、性别、民族、出生、住址、身份证号、签发机关、有效期限等信息。",
+    description:
+      "针对图片中的身份证，进行 OCR 检测及后处理，返回姓名、性别、民族、出生、住址、身份证号、签发机关、有效期限等信息。图片可横放或倒置（旋转 90°/180°/270°，无需 EXIF）；字段按证件所印原样返回，号码校验不通过时原样返回并给出提示。",
     limits: batchLimits,
     requestBody: '{"data": ["/9j/4AAQSkZJRg..."], "return_warnings": true}',
     responseFields: [
@@ -122,7 +123,8 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         name: "returnObj[].note",
         required: true,
         type: "string",
-        description: "front：国徽面（签发机关/有效期限）；back：人像面；未检测到身份证时为空",
+        description:
+          "front：国徽面（签发机关/有效期限）；back：人像面；两面在同一张图中时为证据更多的一面（相同时为 back），两面的字段都填写；未检测到身份证时为空",
       },
       {
         name: "returnObj[].detail",
@@ -216,6 +218,13 @@ export const CAPABILITY_DOCS: Record<CapabilityId, CapabilityDocs> = {
         type: "object",
         description:
           "union_id, regist_no, name, type, addr, legal_rep, regist_captial, establish_date, operation_period, real_captial（仅显示实收资本时）",
+      },
+      {
+        name: "returnObj.warnings",
+        required: false,
+        type: "string[]",
+        description:
+          "仅当请求 URL 带查询参数 ?return_warnings=true（参与签名的 query）：union_id_check_failed（统一社会信用代码校验位不符且无唯一修正，已原样返回）",
       },
       {
         name: "returnObj.field_boxes",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { MAX_IMAGES_PER_REQUEST } from "@/lib/capabilities/batch-body";
-import { FIELD_BOXES_QUERY } from "@/lib/capabilities/field-boxes";
+import { FIELD_BOXES_QUERY, LICENSE_WARNINGS_QUERY } from "@/lib/capabilities/field-boxes";
 
 // Pieces of the documented request/response shapes shared by several endpoints (OpenAPI).
 
@@ -25,6 +25,13 @@ export const batchMessage = z.object({ success: z.int(), fail: z.int() });
 export const fieldBoxesQuery = {
   name: FIELD_BOXES_QUERY,
   description: "扩展（默认关闭）：为 true 时结果增加 field_boxes：{字段名: [x1,y1,x2,y2,x3,y3,x4,y4]}，未识别的字段不返回；查询串参与签名",
+};
+
+/** `?return_warnings=true` (licence: its body admits no extra key). */
+export const licenseWarningsQuery = {
+  name: LICENSE_WARNINGS_QUERY,
+  description:
+    "扩展（默认关闭）：为 true 时结果增加 warnings：union_id_check_failed（统一社会信用代码校验位不符且无唯一修正，已原样返回）；查询串参与签名",
 };
 
 export const fieldBoxes = z

@@ -10,6 +10,11 @@ export const FIELD_BOXES_QUERY = "return_field_boxes";
 
 export const wantsFieldBoxes = (query: URLSearchParams) => query.get(FIELD_BOXES_QUERY) === "true";
 
+/** The licence's opt-in warnings, a query flag like the boxes (its body admits no extra key: 400007). */
+export const LICENSE_WARNINGS_QUERY = "return_warnings";
+
+export const wantsLicenseWarnings = (query: URLSearchParams) => query.get(LICENSE_WARNINGS_QUERY) === "true";
+
 const squash = (text: string) => text.normalize("NFKC").replace(/[\s·•.,，。:：]/g, "");
 /** Shared runs shorter than this are too ambiguous to attribute ("号", "1"). */
 const MIN_PIECE = 3;

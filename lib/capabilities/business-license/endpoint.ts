@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { maxBodyBytesFor } from "@/lib/capabilities/batch-body";
 import { invalidRequest, validRequest } from "@/lib/capabilities/batch-endpoint";
-import { base64Image, fieldBoxes, fieldBoxesQuery } from "@/lib/capabilities/contract-schemas";
+import { base64Image, fieldBoxes, fieldBoxesQuery, licenseWarningsQuery } from "@/lib/capabilities/contract-schemas";
 import type { CapabilityEndpoint } from "@/lib/capabilities/endpoint";
 import { GatewayError } from "@/lib/errors/gateway-errors";
 
@@ -51,9 +51,13 @@ export const businessLicenseEndpoint: CapabilityEndpoint = {
           ...Object.fromEntries(DETAIL_KEYS.map((k) => [k, z.string()])),
           real_captial: z.string().optional().describe("仅当执照显示实收资本"),
         }),
+        warnings: z
+          .array(z.enum(["union_id_check_failed"]))
+          .optional()
+          .describe("仅当 ?return_warnings=true：未通过的校验"),
         field_boxes: fieldBoxes.optional(),
       }),
     }),
-    query: [fieldBoxesQuery],
+    query: [fieldBoxesQuery, licenseWarningsQuery],
   },
 };

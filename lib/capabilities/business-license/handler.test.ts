@@ -13,6 +13,7 @@ vi.mock("./recognize", async () => {
 });
 
 import { handleBusinessLicense } from "./handler";
+import { recognizeBusinessLicense } from "./recognize";
 
 const b64 = (buf: Buffer) => buf.toString("base64");
 const png = (w: number, h: number) =>
@@ -48,4 +49,12 @@ describe("business licence image checks are whole-request errors", () => {
       body: { statusCode: 0, message: "success", returnObj: { license_type: "Not Business License" } },
     });
   });
+});
+
+test("the opt-ins are query flags: ?return_warnings=true and ?return_field_boxes=true reach the reader", async () => {
+  const query = new URLSearchParams("return_warnings=true&return_field_boxes=true");
+  await handleBusinessLicense({ imageData: b64(await png(64, 64)) }, { requestId: "t", query });
+  expect(vi.mocked(recognizeBusinessLicense).mock.lastCall?.[2]).toEqual({ withFieldBoxes: true, withWarnings: true });
+  await handleBusinessLicense({ imageData: b64(await png(64, 64)) }, CTX);
+  expect(vi.mocked(recognizeBusinessLicense).mock.lastCall?.[2]).toEqual({ withFieldBoxes: false, withWarnings: false });
 });

@@ -2,7 +2,7 @@ import "server-only";
 
 import { CapabilityError } from "@/lib/capabilities/capability-error";
 import type { CapabilityOutcome, RunContext } from "@/lib/capabilities/endpoint";
-import { wantsFieldBoxes } from "@/lib/capabilities/field-boxes";
+import { wantsFieldBoxes, wantsLicenseWarnings } from "@/lib/capabilities/field-boxes";
 import { decodeBase64Payload, type Base64DecodeResult } from "@/lib/images/decode";
 import { trackImageInFlight } from "@/lib/observability/metrics";
 
@@ -26,7 +26,14 @@ export function handleBusinessLicense(request: BusinessLicenseRequest, context: 
 async function recognizeOne(request: BusinessLicenseRequest, { query }: RunContext): Promise<CapabilityOutcome> {
   const file = decodeBase64Payload(request.imageData);
   const read = file
-    ? await recognizeBusinessLicense(file, { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES }, { withFieldBoxes: wantsFieldBoxes(query) })
+    ? await recognizeBusinessLicense(
+        file,
+        { maxBytes: MAX_BUSINESS_LICENSE_IMAGE_BYTES },
+        {
+          withFieldBoxes: wantsFieldBoxes(query),
+          withWarnings: wantsLicenseWarnings(query),
+        },
+      )
     : ({ ok: false, kind: "base64" } as const);
   if (!read.ok) {
     const error = new CapabilityError(BUSINESS_LICENSE_ERRORS, DECODE_FAILURE_CODES[read.kind]);

@@ -87,10 +87,10 @@ describe("ID card back (portrait side)", () => {
     expect(r.warnings).toContain("idn_repaired");
   });
 
-  test("an invalid number is not invented; a birthday disagreeing with a valid number is flagged", () => {
-    const bad = BACK_SEPARATE.map((l): LineSpec => (l[0] === "330106196405182648" ? ["330106196405182641", l[1], l[2], l[3]] : l));
+  test("a number failing its check character is returned as read and flagged; a birthday disagreeing with a valid number is flagged", () => {
+    const bad = BACK_SEPARATE.map((l): LineSpec => (l[0] === "330106196405182648" ? ["33010619640518264l", l[1], l[2], l[3]] : l));
     const r = extractIdCard(makeLines(bad));
-    expect(r.detail.idn).toBe("");
+    expect(r.detail.idn).toBe("330106196405182641");
     expect(r.detail.birthday).toBe("19640518");
     expect(r.warnings).toContain("idn_check_digit_failed");
 
@@ -98,6 +98,41 @@ describe("ID card back (portrait side)", () => {
     const m = extractIdCard(makeLines(mismatch));
     expect(m.detail.birthday).toBe("19640518");
     expect(m.warnings).toContain("birthday_mismatch");
+  });
+
+  test('a label\'s stroke read into the name\'s line ("姓" + "各姚刚") is not part of the name', () => {
+    const lines = BACK_SEPARATE.flatMap((l): LineSpec[] =>
+      l[0] === "姓名" ? [["姓", 60, 80, 24, 24]] : l[0] === "欧阳璐" ? [["各姚刚", 108, 78, 150]] : [l],
+    );
+    expect(extractIdCard(makeLines(lines, 8)).detail.name).toBe("姚刚");
+  });
+
+  test("an address printed on four lines is read to its end", () => {
+    const lines = [...BACK_SEPARATE.slice(0, 11), ["1105号楼东区3单元", 160, 338, 240] as LineSpec, ["2201室", 160, 378, 100] as LineSpec];
+    const idn = BACK_SEPARATE.slice(12).map((l): LineSpec => [l[0], l[1], l[2] + 20, l[3]]);
+    expect(extractIdCard(makeLines([...lines, ...idn])).detail.addr).toBe("浙江省杭州市西湖区天目山路3号院16号楼1105号楼东区3单元2201室");
+  });
+
+  test("both sides in one picture: the portrait side's note, every field of both sides", () => {
+    const front: LineSpec[] = [
+      ["中华人民共和国", 300, 640, 300, 44],
+      ["居民身份证", 300, 720, 300, 60],
+      ["签发机关", 160, 940, 110],
+      ["杭州市公安局西湖分局", 300, 938, 300],
+      ["有效期限", 160, 1000, 110],
+      ["2016.04.05-2026.04.05", 300, 998, 300],
+    ];
+    for (const order of [
+      [...BACK_SEPARATE, ...front],
+      [
+        ...front.map((l): LineSpec => [l[0], l[1], l[2] - 600, l[3], l[4]]),
+        ...BACK_SEPARATE.map((l): LineSpec => [l[0], l[1], l[2] + 500, l[3]]),
+      ],
+    ]) {
+      const r = extractIdCard(makeLines(order, 5));
+      expect(r.side).toBe("back");
+      expect(r.detail).toEqual({ ...BACK_FIELDS, org: "杭州市公安局西湖分局", validperiod: "2016.04.05-2026.04.05" });
+    }
   });
 
   test("multi-character nations are matched to the list", () => {

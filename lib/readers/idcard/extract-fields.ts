@@ -4,7 +4,7 @@ import type { Quad, TextLine } from "@/lib/ocr/types";
 import { dominantAngle, groupRows, rotatePoint, toTokens, type Token } from "@/lib/readers/layout/layout";
 import { readLabelledFields, type FieldValue, type LabelSpec } from "@/lib/readers/layout/labelled-fields";
 
-import { birthdayFromId, isValidDate, repairIdNumber, sexFromId } from "./id-number";
+import { birthdayFromId, idNumberAsRead, isValidDate, repairIdNumber, sexFromId } from "./id-number";
 import { matchNation } from "./nations";
 
 export interface IdCardDetail {
@@ -61,13 +61,13 @@ type BackKey = "name" | "sex" | "nation" | "birth" | "addr" | "idn";
 type FrontKey = "org" | "validperiod";
 
 // Labels as printed; at the start of a row one misread character is tolerated ("总名杨敏"),
-// since nothing else on the card's back starts a row that way.
+// since nothing else on the card's back starts a row that way. Addresses run to four lines.
 const BACK_LABELS: LabelSpec<BackKey>[] = [
   { key: "name", label: /^姓名|^姓|^[\u4e00-\u9fff]名(?=[\u4e00-\u9fff])/, inline: true },
   { key: "sex", label: /性别|^性|^[\u4e00-\u9fff]别(?=[男女])/, inline: true },
   { key: "nation", label: /民族|^民|(?<=[男女])[\u4e00-\u9fff]族/, inline: true },
   { key: "birth", label: /出生|^出|^[\u4e00-\u9fff]生(?=\d)/, inline: true },
-  { key: "addr", label: /^住址|^住|^[\u4e00-\u9fff]址/, maxWrapRows: 2, inline: true },
+  { key: "addr", label: /^住址|^住|^[\u4e00-\u9fff]址/, maxWrapRows: 3, inline: true },
   { key: "idn", label: /公民身份号码|身份号码|^公民身份|号码/, inline: true },
 ];
 const FRONT_LABELS: LabelSpec<FrontKey>[] = [
@@ -94,6 +94,13 @@ export function extractIdCard(lines: TextLine[]): IdCardExtraction {
   const isFront = frontHits >= 2 && tokens.some((t) => FRONT_PROOF.test(t.text));
   if (!isBack && !isFront) return { side: "", detail: { ...EMPTY_ID_DETAIL }, warnings: ["card_not_found"] };
   const extraction = isBack && (!isFront || backHits >= frontHits) ? readBack(tokens, angle) : readFront(tokens);
+  // Both sides in one picture: the note names the side with more evidence (the portrait side
+  // when even), and the other side's fields are filled too.
+  if (isBack && isFront) {
+    const other = extraction.side === "back" ? readFront(tokens) : readBack(tokens, angle);
+    for (const key of Object.keys(extraction.detail) as (keyof IdCardDetail)[]) extraction.detail[key] ||= other.detail[key];
+    if (extraction.side === "front") extraction.warnings.push(...other.warnings);
+  }
   const mean = tokens.reduce((s, t) => s + t.score, 0) / tokens.length;
   if (mean < LOW_CONFIDENCE) extraction.warnings.push("low_confidence");
   return extraction;
@@ -119,8 +126,10 @@ function readBack(tokens: Token[], angle: number): IdCardExtraction {
     idn = found.idn;
     if (found.repaired) warnings.push("idn_repaired");
   } else if (idnRaw) {
+    // Printed but failing GB 11643's check, with no unique repair: returned as read, flagged.
     warnings.push("idn_check_digit_failed");
   }
+  const idnAsRead = !found && idnRaw ? idNumberAsRead(idnRaw.length > 18 ? idnRaw.slice(0, 18) : idnRaw) : "";
 
   let sex = /男|女/.exec(fields.sex?.text ?? "")?.[0] ?? "";
   let birthday = parseBirthday(fields.birth?.text ?? "") ?? "";
@@ -135,11 +144,11 @@ function readBack(tokens: Token[], angle: number): IdCardExtraction {
   const nation = matchNation(fields.nation?.text ?? "") ?? "";
   const detail: IdCardDetail = {
     ...EMPTY_ID_DETAIL,
-    name: cleanName(fields.name),
+    name: cleanName(withoutLabelStroke(fields.name, [fields.sex, fields.birth, fields.addr])),
     sex,
     nation,
     birthday,
-    idn,
+    idn: idn || idnAsRead,
     addr: fields.addr?.text.replace(/^[:：]/, "") ?? "",
   };
   const nationRead = !nation && fields.nation ? nationReread(fields.nation, angle) : undefined;
@@ -159,6 +168,23 @@ function nationReread(field: FieldValue, angle: number): { quad: Quad; prefix: s
     [field.x0 - h, field.y1],
   ];
   return { quad: slot.map((p) => rotatePoint(p, angle)) as Quad, prefix: "" };
+}
+
+/** 名 sits about two line heights left of the values' column; a box's padding is well under one. */
+const LABEL_STROKE_OFFSET = 1;
+
+/**
+ * The name's value minus a first character that lies left of the column the other values
+ * start in: the label's 名, misread (各) and read into the name's line, when only 姓 was
+ * recognised as the label.
+ */
+function withoutLabelStroke(name: FieldValue | undefined, others: (FieldValue | undefined)[]): FieldValue | undefined {
+  // Only values that start a line of their own say exactly where the column is.
+  const starts = others.filter((f): f is FieldValue => !!f && f.text.length > 0 && f.startIndex === 0).map((f) => f.x0);
+  if (name?.startIndex !== 0 || starts.length === 0 || [...name.text].length < 3) return name;
+  const column = starts.sort((a, b) => a - b)[Math.floor(starts.length / 2)]!;
+  const height = name.y1 - name.y0;
+  return name.x0 < column - LABEL_STROKE_OFFSET * height ? { ...name, text: [...name.text].slice(1).join("") } : name;
 }
 
 function cleanName(field: FieldValue | undefined): string {

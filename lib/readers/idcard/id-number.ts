@@ -1,6 +1,6 @@
 // 公民身份号码 (GB 11643-1999): 6-digit area, 8-digit birth date, 3-digit sequence (odd = male),
 // check character over ISO 7064 MOD 11-2.
-import { repairLookalikes } from "@/lib/readers/layout/lookalike";
+import { asReadLookalikes, repairLookalikes } from "@/lib/readers/layout/lookalike";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
@@ -25,10 +25,17 @@ export function isValidIdNumber(idn: string): boolean {
   return /^\d{17}[\dX]$/.test(idn) && isValidDate(idn.slice(6, 14)) && idCheckChar(idn) === idn[17];
 }
 
+const allowedAt = (pos: number) => (pos === 17 ? DIGITS + "X" : DIGITS);
+
 /** The valid number `raw` reads as (look-alikes repaired when unambiguous), or null. */
 export function repairIdNumber(raw: string): string | null {
   if (raw.length !== 18) return null;
-  return repairLookalikes(raw, (pos) => (pos === 17 ? DIGITS + "X" : DIGITS), isValidIdNumber);
+  return repairLookalikes(raw, allowedAt, isValidIdNumber);
+}
+
+/** A number that fails its check, as printed: look-alike letters read as the digits they stand for. */
+export function idNumberAsRead(raw: string): string {
+  return asReadLookalikes(raw, allowedAt);
 }
 
 export function birthdayFromId(idn: string): string {

@@ -72,3 +72,18 @@ export function repairLookalikes(raw: string, allowed: (pos: number) => string, 
   }
   return null;
 }
+
+/**
+ * `raw` as read, each character illegal at its position replaced by its first legal look-alike
+ * (O → 0 among digits); what has no legal look-alike stays as read. For a code that fails its
+ * check and has no unique repair: the caller returns what is printed, and flags it.
+ */
+export function asReadLookalikes(raw: string, allowed: (pos: number) => string): string {
+  return [...raw]
+    .map((ch, pos) => {
+      const legal = allowed(pos);
+      if (legal.includes(ch)) return ch;
+      return [...(LOOKALIKES[ch] ?? "")].find((c) => legal.includes(c)) ?? ch;
+    })
+    .join("");
+}

@@ -90,6 +90,21 @@ describe("business licence", () => {
     });
   });
 
+  test("a credit code failing its check character, with no unique repair, is returned as read and flagged", () => {
+    const r = extractBusinessLicense(
+      makeLines([
+        ["统一社会信用代码", 110, 110, 160, 20],
+        ["91350100M00010OY44", 110, 140, 240, 24],
+        ["营业执照", 350, 220, 300, 80],
+        ["名称", 110, 420, 160, 26],
+        ["福州示例科技有限公司", 290, 420, 300, 26],
+        ["法定代表人张三", 110, 600, 300, 26],
+      ]),
+    );
+    expect(r.detail.union_id).toBe("91350100M000100Y44");
+    expect(r.warnings).toEqual(["union_id_check_failed"]);
+  });
+
   test("real_captial is absent when not printed; a non-licence is rejected with empty fields", () => {
     const notLicense = extractBusinessLicense(
       makeLines([

@@ -4,7 +4,7 @@ import type { TextLine } from "@/lib/ocr/types";
 import { groupRows, toTokens, type Token } from "@/lib/readers/layout/layout";
 import { readLabelledFields, type LabelSpec } from "@/lib/readers/layout/labelled-fields";
 
-import { repairCreditCode } from "./credit-code";
+import { creditCodeAsRead, repairCreditCode } from "./credit-code";
 import { repairRegistrationNumber } from "./registration-number";
 
 export interface BusinessLicenseDetail {
@@ -21,9 +21,13 @@ export interface BusinessLicenseDetail {
   real_captial?: string;
 }
 
+/** `union_id_check_failed`: the credit code printed fails GB 32100's check and is returned as read. */
+export type LicenseWarning = "union_id_check_failed";
+
 export interface BusinessLicenseExtraction {
   isLicense: boolean;
   detail: BusinessLicenseDetail;
+  warnings: LicenseWarning[];
 }
 
 export const EMPTY_LICENSE_DETAIL: BusinessLicenseDetail = {
@@ -80,7 +84,7 @@ export function extractBusinessLicense(lines: TextLine[]): BusinessLicenseExtrac
   const labelCount = (Object.keys(fields) as LicenseKey[]).filter((k) => k !== "authority").length;
   const hasTitle = tokens.some((t) => TITLE.test(t.text));
   const isLicense = labelCount >= (hasTitle ? MIN_LABELS_WITH_TITLE : MIN_LABELS_WITHOUT_TITLE);
-  if (!isLicense) return { isLicense, detail: { ...EMPTY_LICENSE_DETAIL } };
+  if (!isLicense) return { isLicense, detail: { ...EMPTY_LICENSE_DETAIL }, warnings: [] };
 
   const text = (key: LicenseKey) => clean(fields[key]?.text ?? "");
   const detail: BusinessLicenseDetail = {
@@ -95,7 +99,16 @@ export function extractBusinessLicense(lines: TextLine[]): BusinessLicenseExtrac
     operation_period: cleanPeriod(text("operation_period")),
   };
   if (fields.real_captial) detail.real_captial = text("real_captial");
-  return { isLicense, detail };
+  const warnings: LicenseWarning[] = [];
+  // Printed but failing its check, with no unique repair: returned as read, flagged.
+  const printed = [fields.union_id?.text ?? "", ...tokens.map((t) => t.text)]
+    .map((text) => /(?<![0-9A-Z|])[0-9A-Z|]{18}(?![0-9A-Z|])/.exec(text.toUpperCase())?.[0])
+    .find(Boolean);
+  if (!detail.union_id && printed) {
+    detail.union_id = creditCodeAsRead(printed);
+    warnings.push("union_id_check_failed");
+  }
+  return { isLicense, detail, warnings };
 }
 
 function clean(value: string): string {

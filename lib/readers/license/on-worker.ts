@@ -6,13 +6,14 @@ import { linesBeforeTurn, readUpright } from "@/lib/ocr/orientation/read-upright
 import type { FileRead, TextLine } from "@/lib/ocr/types";
 import type { ReaderTask } from "@/lib/ocr/worker/file-tasks";
 
-import { type BusinessLicenseDetail, extractBusinessLicense } from "./extract-fields";
+import { type BusinessLicenseDetail, extractBusinessLicense, type LicenseWarning } from "./extract-fields";
 
 export const LICENSE_TASK = "license";
 
 export interface LicenseReading {
   isLicense: boolean;
   detail: BusinessLicenseDetail;
+  warnings: LicenseWarning[];
   /** The lines the fields were read from, in the pixels of the picture as sent (for locating fields). */
   lines: TextLine[];
 }
@@ -20,8 +21,8 @@ export interface LicenseReading {
 export const licenseTask: ReaderTask<undefined, LicenseReading> = {
   async run(picture, ocr) {
     const { turn, lines } = await readUpright(picture, ocr);
-    const { isLicense, detail } = extractBusinessLicense(lines);
-    return { isLicense, detail, lines: linesBeforeTurn(lines, turn, picture.width, picture.height) };
+    const { isLicense, detail, warnings } = extractBusinessLicense(lines);
+    return { isLicense, detail, warnings, lines: linesBeforeTurn(lines, turn, picture.width, picture.height) };
   },
 };
 
