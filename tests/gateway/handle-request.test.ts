@@ -13,7 +13,7 @@ const ocr = vi.hoisted(() => ({ hold: null as Promise<void> | null, entered: () 
 
 vi.mock("@/lib/ocr/engine", async () => {
   const { decodeImage } = await import("@/lib/images/decode-image");
-  const { fixedRead } = await import("@/tests/support/fake-read");
+  const { fixedLicenseRead, fixedRead } = await import("@/tests/support/fake-read");
   return {
     getOcrEngine: async () => ({
       // The worker's decoding is real; recognition is fixed.
@@ -29,6 +29,7 @@ vi.mock("@/lib/ocr/engine", async () => {
       // The document task (general OCR opt-ins): the same line, read from a page turned a quarter.
       readFile: async (file: Uint8Array, decode: { maxBytes: number }, task: { name: string }) => {
         const decoded = await decodeImage(file, decode);
+        if (decoded.ok && task.name === "license") return fixedLicenseRead();
         if (!decoded.ok || task.name !== "document") return decoded;
         const lines = fixedRead().value;
         const box = [1, 2, 30, 2, 30, 12, 1, 12];

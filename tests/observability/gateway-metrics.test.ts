@@ -96,10 +96,11 @@ test("a recognised call carries every stage in Server-Timing; the engine's times
   expect(timing.total).toBeGreaterThanOrEqual(timing.gateway! + timing.metering!);
 });
 
-test("an error answer carries the gateway time and the total", async () => {
+test("an error answer carries the gateway time, the time its call record took, and the total", async () => {
+  // A signing failure of a known app is recorded for that app (its call log), timed as metering.
   const response = await call({ secretKey: "wrong" });
   expect(response.status).toBe(401);
-  expect(Object.keys(serverTiming(response))).toEqual(["gateway", "total"]);
+  expect(Object.keys(serverTiming(response))).toEqual(["gateway", "metering", "total"]);
 });
 
 test("a scrape shows the calls by capability and code, the stage histograms and the 429 count", async () => {

@@ -60,11 +60,12 @@ test("a two-column page sent sideways: read upright by default, boxes in the pic
   expect(summarizeScores([scorePage(lines, read)]).charAccuracy).toBeGreaterThan(0.95);
 }, 400_000);
 
-test("the same page as a document: direction 90 and its paragraphs column by column", async () => {
+test("the same page as a document: direction 270 (turned a quarter clockwise) and its paragraphs column by column", async () => {
   const [name, t] = pageOf("two-column");
   const { file, lines } = await turned(name, t);
   const reading = await value(readDocumentFile(await getOcrEngine(), file, DECODE));
-  expect(reading.turn).toBe(90);
+  // `turn`: the clockwise quarter turns that stand it upright, the API's `direction`.
+  expect(reading.turn).toBe(270);
   const pairs = pairLines(
     lines.map((l) => l.box),
     reading.lines.map((l) => l.box),
