@@ -37,12 +37,14 @@ test.skipIf(!sqlite)("not ready, quickly, while another process holds the databa
   expect((await checkReadiness()).ready).toBe(true);
 });
 
-test.skipIf(!sqlite)("not ready while the database file is read-only, although reads still work", async () => {
-  const files = [path.join(dataDir, "test.db"), dataDir];
+test.skipIf(!sqlite)("not ready while the database's disk is read-only; ready again by itself after", async () => {
+  // As on a freshly started server: the next query opens the file. In WAL mode a connection cannot
+  // open a database whose directory it cannot write (the -shm file), so reads fail too meanwhile.
+  const dbFile = path.join(dataDir, "test.db");
   await db.$disconnect();
+  const files = [dbFile, dataDir];
   execFileSync("chattr", ["+i", ...files]);
   try {
-    expect(await db.user.count()).toBe(0);
     expect(await checkReadiness()).toMatchObject({ ready: false, checks: { database: "unavailable" } });
   } finally {
     execFileSync("chattr", ["-i", ...files]);
