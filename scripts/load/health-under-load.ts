@@ -81,6 +81,9 @@ const healthErrors = new Map<string, number>();
 /** Samples over SLOW_MS, with when they were sent (seconds into the run), to tell a start-up burst from steady state. */
 const SLOW_MS = 100;
 const slow: { atSeconds: number; ms: number }[] = [];
+/** Samples sent once the clients' first requests have all arrived (the engine saturated, queue full). */
+const ARRIVAL_SECONDS = 5;
+const steady: number[] = [];
 
 /**
  * One GET /api/health on a connection of its own (node:http, no keep-alive): fetch's pool is busy
@@ -105,15 +108,18 @@ async function sampleHealth(): Promise<number[]> {
     pending.push(
       (async () => {
         const started = performance.now();
+        const sentAt = (Date.now() - startedAt) / 1000;
         try {
           await getHealth();
           const ms = performance.now() - started;
           latencies.push(ms);
+          if (sentAt >= ARRIVAL_SECONDS) steady.push(ms);
           if (ms > SLOW_MS) slow.push({ atSeconds: +((Date.now() - startedAt) / 1000 - ms / 1000).toFixed(1), ms: Math.round(ms) });
         } catch (err) {
           const name = (err as Error).name;
           healthErrors.set(name, (healthErrors.get(name) ?? 0) + 1);
           latencies.push(HEALTH_TIMEOUT_MS);
+          if (sentAt >= ARRIVAL_SECONDS) steady.push(HEALTH_TIMEOUT_MS);
         }
       })(),
     );
@@ -144,6 +150,7 @@ console.log(
         over100ms: slow.length,
         slowest: slow.sort((a, b) => b.ms - a.ms).slice(0, 10),
       },
+      healthMsAfterArrival: { fromSecond: ARRIVAL_SECONDS, ...summary(steady) },
       ocr: {
         byStatus: Object.fromEntries(statuses),
         okPerSecond: +(okLatencies.length / elapsed).toFixed(2),
