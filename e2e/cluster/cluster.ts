@@ -108,8 +108,13 @@ export async function chargedCalls(
       `SELECT SUM(p."used") AS used FROM "QuotaPack" p JOIN "User" u ON u."id" = p."userId" WHERE u."email" = $1`,
       [email],
     );
+    // Twice = an admitted call recorded twice. Gateway rejections (401: a request id replayed, e.g.
+    // nginx retrying a call on the other instance) are recorded too, for the call log; they never
+    // reach metering and are not counted as a second record of the call they repeat.
     const records = await client.query<{ charged: string | null; n: string; ids: string }>(
-      `SELECT SUM(r."charged") AS charged, COUNT(*) AS n, COUNT(DISTINCT r."requestId") AS ids FROM "CallRecord" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = $1`,
+      `SELECT SUM(r."charged") AS charged, COUNT(*) FILTER (WHERE r."httpStatus" <> 401) AS n,
+        COUNT(DISTINCT r."requestId") FILTER (WHERE r."httpStatus" <> 401) AS ids
+        FROM "CallRecord" r JOIN "User" u ON u."id" = r."userId" WHERE u."email" = $1`,
       [email],
     );
     return {
